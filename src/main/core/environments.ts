@@ -1,0 +1,48 @@
+import { join } from 'node:path'
+import { z } from 'zod'
+import { EnvironmentSchema, type Environment } from '@shared/model/environment'
+import { AppError } from '@shared/model/errors'
+import { readJsonFile, writeJsonAtomic } from './storage/json-file'
+
+const FileSchema = z.object({ version: z.literal(1), environments: z.array(EnvironmentSchema) })
+
+export interface EnvironmentRepository {
+  list(): Environment[]
+  get(id: string): Environment
+  save(environment: Environment): Promise<Environment>
+  delete(id: string): Promise<boolean>
+}
+
+/** Environments are few and small: kept in memory, persisted as one file `<dataDir>/environments.json`. */
+export async function openEnvironmentRepository(dataDir: string, notices: string[]): Promise<EnvironmentRepository> {
+  const path = join(dataDir, 'environments.json')
+  const outcome = await readJsonFile(path, FileSchema)
+  let environments: Environment[] = outcome.kind === 'ok' ? outcome.value.environments : []
+  if (outcome.kind === 'corrupt') {
+    notices.push(`Environments file was unreadable (${outcome.reason}); it was moved to ${outcome.movedTo}.`)
+  }
+  const persist = (next: Environment[]): Promise<void> => writeJsonAtomic(path, { version: 1, environments: next })
+
+  return {
+    list: () => environments,
+    get(id) {
+      const found = environments.find((environment) => environment.id === id)
+      if (!found) throw new AppError('NOT_FOUND', `Environment "${id}" does not exist.`)
+      return found
+    },
+    async save(environment) {
+      const index = environments.findIndex((existing) => existing.id === environment.id)
+      const next = index === -1 ? [...environments, environment] : environments.with(index, environment)
+      await persist(next)
+      environments = next
+      return environment
+    },
+    async delete(id) {
+      const next = environments.filter((environment) => environment.id !== id)
+      if (next.length === environments.length) return false
+      await persist(next)
+      environments = next
+      return true
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import type { RequestSpec } from '@shared/model/request'
+import type { BodyChunk, SendResult } from '@shared/model/response'
+import type { EventPayload } from '@shared/ipc/contract'
+
+export type Progress = Omit<EventPayload<'request:progress'>, 'runId'>
+
+export interface SendOptions {
+  connectTimeoutMs: number
+  totalTimeoutMs: number
+  maxRedirects: number
+  maxDecodedBytes: number
+  tls: { verify: boolean; caPath: string | null }
+  signal?: AbortSignal
+  onProgress?: (progress: Progress) => void
+}
+
+/**
+ * The request engine (undici). `spec` arrives fully resolved (no {{variables}}, absolute URL).
+ * Failures are thrown as AppError with a code and a message that says what went wrong and where.
+ */
+export interface HttpEngine {
+  send(spec: RequestSpec, options: SendOptions): Promise<SendResult>
+  /** Reads decoded body bytes [offset, offset+length) of a kept response, as UTF-8 text cut on a character boundary. */
+  readBody(responseId: string, offset: number, length: number): Promise<BodyChunk>
+  release(responseId: string): Promise<boolean>
+  /** Closes connection pools and deletes every kept body file. */
+  close(): Promise<void>
+}
+
+export interface EngineConfig {
+  /** Folder for response body temp files (created if missing). */
+  tempDir: string
+  /** Bytes of decoded body returned as the preview (default 256 KiB). */
+  previewBytes?: number
+}

@@ -1,0 +1,48 @@
+import {
+  commands,
+  events,
+  isCommandName,
+  type CommandName,
+  type CommandOutput,
+  type EventName,
+  type EventPayload,
+  type ParsedInput
+} from '@shared/ipc/contract'
+import { AppError, type Envelope } from '@shared/model/errors'
+
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+export type Handler<K extends CommandName> = (input: ParsedInput<K>, emit: Emit) => Promise<CommandOutput<K>>
+/** One handler per contract command: a missing one is a compile error. */
+export type Handlers = { [K in CommandName]: Handler<K> }
+
+/**
+ * Validates an untrusted (command, payload) pair against the contract, runs the handler and wraps the outcome in
+ * the result envelope. Used by the Electron IPC registration and by the e2e test bridge alike. Unexpected errors
+ * are reported without their stack or internals, which could carry paths or secrets.
+ */
+export async function dispatch(handlers: Handlers, command: unknown, payload: unknown, emit: Emit): Promise<Envelope<unknown>> {
+  if (!isCommandName(command)) {
+    return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command ${JSON.stringify(String(command)).slice(0, 80)}.` } }
+  }
+  const parsed = commands[command].input.safeParse(payload)
+  if (!parsed.success) {
+    const where = parsed.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
+      .join('; ')
+    return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${command}: ${where}` } }
+  }
+  try {
+    const run = handlers[command] as Handler<CommandName>
+    return { ok: true, value: await run(parsed.data as ParsedInput<CommandName>, emit) }
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toJSON() }
+    console.error(`[ipc] ${command} failed:`, error instanceof Error ? error.message : 'unknown error')
+    return { ok: false, error: { code: 'INTERNAL', message: `${command} failed unexpectedly. See the app log for details.` } }
+  }
+}
+
+/** Validates an outgoing event payload in development builds and tests; events are produced by our own code. */
+export function checkEvent<E extends EventName>(event: E, payload: EventPayload<E>): EventPayload<E> {
+  return events[event].parse(payload) as EventPayload<E>
+}

@@ -1,0 +1,29 @@
+import type { AppCore } from '../core/app-core'
+import type { Handlers } from './dispatch'
+
+/** The few things only the host (Electron, or the e2e bridge) can do. */
+export interface PlatformPort {
+  pickFile(purpose: 'multipart' | 'ca-bundle'): Promise<string | null>
+}
+
+/** The handler table: each entry only delegates to core. No electron import, so the e2e bridge reuses it. */
+export function createHandlers(core: AppCore, platform: PlatformPort): Handlers {
+  return {
+    'request:send': ({ runId, spec, environmentId }, emit) =>
+      core.requests.send(runId, spec, environmentId, (progress) => emit('request:progress', { runId, ...progress })),
+    'request:cancel': async ({ runId }) => ({ cancelled: core.requests.cancel(runId) }),
+    'response:read-body': ({ responseId, offset, length }) => core.engine.readBody(responseId, offset, length),
+    'response:release': async ({ responseId }) => ({ released: await core.engine.release(responseId) }),
+    'settings:get': async () => core.settings.get(),
+    'settings:update': (patch) => core.settings.update(patch),
+    'environment:list': async () => core.environments.list(),
+    'environment:save': (environment) => core.environments.save(environment),
+    'environment:delete': async ({ id }) => ({ deleted: await core.environments.delete(id) }),
+    'sandbox:status': async () => ({
+      running: core.sandbox !== null,
+      urls: core.sandbox?.urls ?? null,
+      caPath: core.sandbox?.caPath ?? null
+    }),
+    'dialog:pick-file': async ({ purpose }) => ({ path: await platform.pickFile(purpose) })
+  }
+}

@@ -1,0 +1,21 @@
+import { dialog, type BrowserWindow } from 'electron'
+import type { PlatformPort } from '../ipc/handlers'
+
+/** Native file dialogs: the sandboxed renderer never sees the file system, main hands back the chosen path. */
+export function createElectronPlatform(getWindow: () => BrowserWindow | null): PlatformPort {
+  return {
+    async pickFile(purpose) {
+      const window = getWindow()
+      const options: Electron.OpenDialogOptions =
+        purpose === 'ca-bundle'
+          ? {
+              title: 'Choose a CA certificate bundle (PEM)',
+              properties: ['openFile'],
+              filters: [{ name: 'PEM certificates', extensions: ['pem', 'crt', 'cer'] }, { name: 'All files', extensions: ['*'] }]
+            }
+          : { title: 'Choose a file to upload', properties: ['openFile'] }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    }
+  }
+}

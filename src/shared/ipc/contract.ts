@@ -1,0 +1,86 @@
+/**
+ * THE IPC contract. Every command and event the renderer can use is declared here once, with zod schemas
+ * for its input (validated in main) and output. Channel names appear nowhere else.
+ * Adding a command = adding an entry here; the compiler then demands a handler in main/ipc/handlers.ts.
+ */
+import { z } from 'zod'
+import { RequestSpecSchema } from '../model/request'
+import { BodyChunkSchema, SendResultSchema } from '../model/response'
+import { EnvironmentSchema } from '../model/environment'
+import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
+import type { Envelope } from '../model/errors'
+
+const RunIdSchema = z.string().min(1).max(128)
+const IdSchema = z.string().min(1).max(128)
+
+export const SandboxStatusSchema = z.object({
+  running: z.boolean(),
+  urls: z.object({ netskope: z.string(), cloudExchange: z.string(), insightcloudsec: z.string() }).nullable(),
+  caPath: z.string().nullable()
+})
+export type SandboxStatus = z.infer<typeof SandboxStatusSchema>
+
+export const commands = {
+  /** Send a request; resolves with metadata and a preview, the body stays in main. */
+  'request:send': {
+    input: z.object({ runId: RunIdSchema, spec: RequestSpecSchema, environmentId: IdSchema.nullable().default(null) }),
+    output: SendResultSchema
+  },
+  'request:cancel': { input: z.object({ runId: RunIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  /** Page through a response body kept in a temp file in main. */
+  'response:read-body': {
+    input: z.object({
+      responseId: IdSchema,
+      offset: z.number().int().min(0),
+      length: z.number().int().min(1).max(4 * 1024 * 1024)
+    }),
+    output: BodyChunkSchema
+  },
+  'response:release': { input: z.object({ responseId: IdSchema }), output: z.object({ released: z.boolean() }) },
+  'settings:get': { input: z.object({}), output: SettingsSchema },
+  'settings:update': { input: SettingsPatchSchema, output: SettingsSchema },
+  'environment:list': { input: z.object({}), output: z.array(EnvironmentSchema) },
+  'environment:save': { input: EnvironmentSchema, output: EnvironmentSchema },
+  'environment:delete': { input: z.object({ id: IdSchema }), output: z.object({ deleted: z.boolean() }) },
+  'sandbox:status': { input: z.object({}), output: SandboxStatusSchema },
+  /** Native file picker in main (the sandboxed renderer cannot see paths). */
+  'dialog:pick-file': {
+    input: z.object({ purpose: z.enum(['multipart', 'ca-bundle']) }),
+    output: z.object({ path: z.string().nullable() })
+  }
+} as const
+
+export const events = {
+  /** Progress of a running send, keyed by runId. */
+  'request:progress': z.object({
+    runId: RunIdSchema,
+    phase: z.enum(['connecting', 'sending', 'waiting', 'receiving', 'done']),
+    receivedBytes: z.number(),
+    totalBytes: z.number().nullable()
+  })
+} as const
+
+export type CommandName = keyof typeof commands
+export type EventName = keyof typeof events
+/** What the renderer passes (defaults may be omitted). */
+export type CommandInput<K extends CommandName> = z.input<(typeof commands)[K]['input']>
+/** What a handler receives after validation (defaults applied). */
+export type ParsedInput<K extends CommandName> = z.output<(typeof commands)[K]['input']>
+export type CommandOutput<K extends CommandName> = z.output<(typeof commands)[K]['output']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+
+export const commandNames = Object.keys(commands) as CommandName[]
+export const eventNames = Object.keys(events) as EventName[]
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && Object.hasOwn(commands, value)
+}
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(events, value)
+}
+
+/** The whole surface the preload exposes as `window.api`. */
+export interface ExplorerApi {
+  call<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Envelope<CommandOutput<K>>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
