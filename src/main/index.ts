@@ -5,6 +5,7 @@ import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { createMainWindow, denyAllPermissions } from './window'
 import { createElectronPlatform } from './platform/dialogs'
+import { createSafeStorageCipher } from './platform/safe-storage-cipher'
 
 // Composition root: build core services, register IPC, open the window. Everything else lives in core/.
 let mainWindow: BrowserWindow | null = null
@@ -30,7 +31,8 @@ async function start(): Promise<void> {
   core = await createAppCore({
     dataDir: app.getPath('userData'),
     tempDir: join(app.getPath('temp'), `cloudsec-api-explorer-${process.pid}`),
-    sandbox: {}
+    sandbox: {},
+    cipher: await createSafeStorageCipher()
   })
   for (const notice of core.notices) console.warn(notice)
   registerIpc(createHandlers(core, createElectronPlatform(() => mainWindow)), () => mainWindow?.webContents ?? null)

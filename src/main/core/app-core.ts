@@ -5,8 +5,10 @@ import { createHttpEngine } from './http/engine'
 import type { HttpEngine } from './http/types'
 import { openEnvironmentRepository, type EnvironmentRepository } from './environments'
 import { openSettingsStore, type SettingsStore } from './settings-store'
-import { createRequestRunner, type RequestRunner } from './request-runner'
+import { createRequestRunner, sendOptionsFor, type RequestRunner } from './request-runner'
 import { startSandbox, type RunningSandbox } from './sandbox'
+import { openVault, secretKey, type SecretCipher, type Vault } from './vault/vault'
+import { createAuthenticator, type Authenticator } from './auth/authenticator'
 
 export interface AppCoreOptions {
   /** Where settings, environments and the sandbox CA live (the app's userData folder in Electron). */
@@ -15,6 +17,8 @@ export interface AppCoreOptions {
   tempDir: string
   /** Start the built-in sandbox and keep a "Sandbox" environment per API pointing at it. */
   sandbox: false | { http?: boolean; waitTime?: number }
+  /** Encrypts vault entries at rest (Electron safeStorage in the app). */
+  cipher: SecretCipher
 }
 
 export interface AppCore {
@@ -22,9 +26,13 @@ export interface AppCore {
   environments: EnvironmentRepository
   settings: SettingsStore
   requests: RequestRunner
+  vault: Vault
+  auth: Authenticator
   sandbox: RunningSandbox | null
   /** Problems found at start (e.g. a corrupt file moved aside) to show the user. */
   notices: string[]
+  /** Ends the environment's login session, if any. */
+  logout(environmentId: string): Promise<boolean>
   close(): Promise<void>
 }
 
@@ -34,23 +42,36 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const notices: string[] = []
   const settings = await openSettingsStore(options.dataDir, notices)
   const environments = await openEnvironmentRepository(options.dataDir, notices)
+  const vault = await openVault(options.dataDir, options.cipher, notices)
+  if (vault.note) notices.push(vault.note)
   const engine = createHttpEngine({ tempDir: options.tempDir })
-  const requests = createRequestRunner({ engine, environments, settings })
+  const auth = createAuthenticator(engine, vault)
+  const requests = createRequestRunner({ engine, environments, settings, auth })
   const sandbox =
     options.sandbox === false
       ? null
       : await startSandbox({ dataDir: join(options.dataDir, 'sandbox'), ...options.sandbox })
-  if (sandbox) await syncSandboxEnvironments(environments, sandbox)
+  if (sandbox) {
+    notices.push(...sandbox.warnings)
+    await syncSandboxEnvironments(environments, vault, sandbox)
+  }
 
   return {
     engine,
     environments,
     settings,
     requests,
+    vault,
+    auth,
     sandbox,
     notices,
+    logout: (environmentId) => {
+      const environment = environments.get(environmentId)
+      return auth.logout(environment, sendOptionsFor(settings.get(), environment))
+    },
     async close() {
       requests.cancelAll()
+      await Promise.allSettled(environments.list().map((environment) => auth.logout(environment, sendOptionsFor(settings.get(), environment))))
       await Promise.allSettled([engine.close(), sandbox?.close()])
     }
   }
@@ -67,7 +88,8 @@ const SANDBOX_APIS = [
  * URL and CA refreshed on every start; anything else the user changed in them is kept. The CA is trusted through
  * the custom-CA setting, never by turning verification off.
  */
-async function syncSandboxEnvironments(environments: EnvironmentRepository, sandbox: RunningSandbox): Promise<void> {
+async function syncSandboxEnvironments(environments: EnvironmentRepository, vault: Vault, sandbox: RunningSandbox): Promise<void> {
+  const seeds = sandboxSecrets(sandbox)
   for (const entry of SANDBOX_APIS) {
     const existing = environments.list().find((environment) => environment.id === entry.id)
     const base: Environment = existing ?? {
@@ -77,8 +99,37 @@ async function syncSandboxEnvironments(environments: EnvironmentRepository, sand
       baseUrl: '',
       variables: [],
       tls: { verify: true, caPath: null },
+      auth: seeds[entry.api].auth,
       sandbox: true
     }
     await environments.save({ ...base, baseUrl: sandbox.urls[entry.url], tls: { ...base.tls, caPath: sandbox.caPath } })
+    if (existing) continue
+    // First run: the sandbox's well-known credentials go into the vault like any user's would.
+    for (const [name, value] of Object.entries(seeds[entry.api].secrets)) {
+      if (value !== undefined && !vault.has(secretKey(entry.id, name))) await vault.set(secretKey(entry.id, name), value)
+    }
+  }
+}
+
+function sandboxSecrets({ credentials }: RunningSandbox): Record<
+  (typeof SANDBOX_APIS)[number]['api'],
+  { auth: Environment['auth']; secrets: Record<string, string | undefined> }
+> {
+  const fullToken = credentials.netskope.v2Tokens.find((token) => !token.expired)
+  const client = credentials.cloudExchange.clients[0]
+  const user = credentials.insightcloudsec.users[0]
+  return {
+    netskope: {
+      auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' },
+      secrets: { v2Token: fullToken?.token, v1Token: credentials.netskope.v1Token }
+    },
+    'cloud-exchange': {
+      auth: { kind: 'cloud-exchange', clientId: client?.clientId ?? '' },
+      secrets: { clientSecret: client?.clientSecret }
+    },
+    insightcloudsec: {
+      auth: { kind: 'insightcloudsec', username: user?.username ?? '' },
+      secrets: { apiKey: user?.apiKey, password: user?.password }
+    }
   }
 }

@@ -1,4 +1,6 @@
 import type { AppCore } from '../core/app-core'
+import { SECRET_NAMES } from '@shared/model/auth'
+import { secretKey } from '../core/vault/vault'
 import type { Handlers } from './dispatch'
 
 /** The few things only the host (Electron, or the e2e bridge) can do. */
@@ -18,7 +20,27 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     'settings:update': (patch) => core.settings.update(patch),
     'environment:list': async () => core.environments.list(),
     'environment:save': (environment) => core.environments.save(environment),
-    'environment:delete': async ({ id }) => ({ deleted: await core.environments.delete(id) }),
+    'environment:delete': async ({ id }) => {
+      core.auth.invalidate(id)
+      await core.vault.deletePrefix(secretKey(id, ''))
+      return { deleted: await core.environments.delete(id) }
+    },
+    'vault:set': async ({ environmentId, name, value }) => {
+      core.environments.get(environmentId) // throws NOT_FOUND for an unknown environment
+      await core.vault.set(secretKey(environmentId, name), value)
+      core.auth.invalidate(environmentId)
+      return { set: true }
+    },
+    'vault:delete': async ({ environmentId, name }) => {
+      core.auth.invalidate(environmentId)
+      return { deleted: await core.vault.delete(secretKey(environmentId, name)) }
+    },
+    'vault:status': async ({ environmentId }) => ({
+      storage: core.vault.persistent ? 'os-keychain' : 'memory',
+      storageNote: core.vault.note,
+      secrets: SECRET_NAMES.map((name) => ({ name, set: core.vault.has(secretKey(environmentId, name)) }))
+    }),
+    'auth:logout': async ({ environmentId }) => ({ loggedOut: await core.logout(environmentId) }),
     'sandbox:status': async () => ({
       running: core.sandbox !== null,
       urls: core.sandbox?.urls ?? null,

@@ -9,6 +9,7 @@ import { BodyChunkSchema, SendResultSchema } from '../model/response'
 import { EnvironmentSchema } from '../model/environment'
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
 import type { Envelope } from '../model/errors'
+import { SECRET_NAMES, VaultStatusSchema } from '../model/auth'
 
 const RunIdSchema = z.string().min(1).max(128)
 const IdSchema = z.string().min(1).max(128)
@@ -42,6 +43,18 @@ export const commands = {
   'environment:list': { input: z.object({}), output: z.array(EnvironmentSchema) },
   'environment:save': { input: EnvironmentSchema, output: EnvironmentSchema },
   'environment:delete': { input: z.object({ id: IdSchema }), output: z.object({ deleted: z.boolean() }) },
+  /** Secrets are write-only from the renderer: set, delete, and see whether each is set. Never read back. */
+  'vault:set': {
+    input: z.object({ environmentId: IdSchema, name: z.enum(SECRET_NAMES), value: z.string().min(1).max(65_536) }),
+    output: z.object({ set: z.boolean() })
+  },
+  'vault:delete': {
+    input: z.object({ environmentId: IdSchema, name: z.enum(SECRET_NAMES) }),
+    output: z.object({ deleted: z.boolean() })
+  },
+  'vault:status': { input: z.object({ environmentId: IdSchema }), output: VaultStatusSchema },
+  /** Ends a login-derived session (InsightCloudSec logout call; Cloud Exchange token dropped). */
+  'auth:logout': { input: z.object({ environmentId: IdSchema }), output: z.object({ loggedOut: z.boolean() }) },
   'sandbox:status': { input: z.object({}), output: SandboxStatusSchema },
   /** Native file picker in main (the sandboxed renderer cannot see paths). */
   'dialog:pick-file': {
@@ -79,7 +92,7 @@ export function isEventName(value: unknown): value is EventName {
   return typeof value === 'string' && Object.hasOwn(events, value)
 }
 
-/** The whole surface the preload exposes as `window.api`. */
+/** The whole surface the preload exposes to the page (as `api` on the window). */
 export interface ExplorerApi {
   call<K extends CommandName>(command: K, input: CommandInput<K>): Promise<Envelope<CommandOutput<K>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void

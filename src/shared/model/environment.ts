@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { KeyValueSchema } from './request'
+import { AuthProfileSchema } from './auth'
 
 export const API_KINDS = ['netskope', 'cloud-exchange', 'insightcloudsec', 'generic'] as const
 export type ApiKind = (typeof API_KINDS)[number]
@@ -19,6 +20,8 @@ export const EnvironmentSchema = z.object({
   baseUrl: z.string().max(2048).default(''),
   variables: z.array(KeyValueSchema).default([]),
   tls: TlsSettingsSchema.default({ verify: true, caPath: null }),
+  /** How requests in this environment authenticate; secret values live in the vault, never here. */
+  auth: AuthProfileSchema.default({ kind: 'none' }),
   /** Created by the app for the built-in sandbox. */
   sandbox: z.boolean().default(false)
 })

@@ -1,0 +1,115 @@
+import type { Environment } from '@shared/model/environment'
+import type { KeyValue, RequestSpec } from '@shared/model/request'
+import type { AuthProfile } from '@shared/model/auth'
+import type { HttpEngine, SendOptions } from '../http/types'
+import { secretKey, type Vault } from '../vault/vault'
+import { loginCloudExchange, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
+
+/** Which credential a request carried; tells the runner whether a 401/403 may be cured by logging in again. */
+export type AppliedAuth = 'none' | 'manual' | 'netskope-v2' | 'netskope-v1' | 'api-key' | 'session'
+
+export interface Authenticator {
+  apply(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<{ spec: RequestSpec; applied: AppliedAuth }>
+  /** Forgets a cached login session, e.g. after the server answered 401/403 or the credentials changed. */
+  invalidate(environmentId: string): void
+  /** The cached session, for logout and for the auth panel's "logged in until". */
+  session(environmentId: string): Session | null
+  /** Ends the cached session (InsightCloudSec's logout call; a CE token is simply dropped). */
+  logout(environment: Environment, options: SendOptions): Promise<boolean>
+}
+
+const header = (name: string, value: string): KeyValue => ({ name, value, enabled: true })
+const hasHeader = (spec: RequestSpec, name: string): boolean =>
+  spec.headers.some((row) => row.name.toLowerCase() === name.toLowerCase())
+
+/**
+ * Adds the environment's credential to an already resolved request, reading secrets from the vault at send time.
+ * A header the user typed by hand wins over the profile (it is their explicit choice).
+ */
+export function createAuthenticator(engine: HttpEngine, vault: Vault): Authenticator {
+  const sessions = new Map<string, Session>()
+  const secret = (environment: Environment, name: string): Promise<string | null> => vault.reveal(secretKey(environment.id, name))
+
+  async function sessionFor(environment: Environment, login: () => Promise<Session>): Promise<string> {
+    const cached = sessions.get(environment.id)
+    if (cached && cached.expiresAt > Date.now()) return cached.token
+    const fresh = await login()
+    sessions.set(environment.id, fresh)
+    return fresh.token
+  }
+
+  async function applyProfile(
+    profile: AuthProfile,
+    environment: Environment,
+    spec: RequestSpec,
+    options: SendOptions
+  ): Promise<{ spec: RequestSpec; applied: AppliedAuth }> {
+    switch (profile.kind) {
+      case 'none':
+        return { spec, applied: 'none' }
+      case 'netskope': {
+        if (pathOf(spec).startsWith('/api/v1/')) {
+          const token = await secret(environment, 'v1Token')
+          if (token === null) return { spec, applied: 'none' }
+          return { spec: withV1Token(spec, token, profile.v1Placement), applied: 'netskope-v1' }
+        }
+        const token = await secret(environment, 'v2Token')
+        if (token === null) return { spec, applied: 'none' }
+        const added = profile.v2Scheme === 'bearer' ? header('Authorization', `Bearer ${token}`) : header('Netskope-Api-Token', token)
+        if (hasHeader(spec, added.name)) return { spec, applied: 'manual' }
+        return { spec: { ...spec, headers: [...spec.headers, added] }, applied: 'netskope-v2' }
+      }
+      case 'cloud-exchange': {
+        const clientSecret = await secret(environment, 'clientSecret')
+        if (clientSecret === null || profile.clientId === '' || isPath(spec, '/api/auth')) return { spec, applied: 'none' }
+        if (hasHeader(spec, 'Authorization')) return { spec, applied: 'manual' }
+        const token = await sessionFor(environment, () => loginCloudExchange(engine, environment, profile.clientId, clientSecret, options))
+        return { spec: { ...spec, headers: [...spec.headers, header('Authorization', `Bearer ${token}`)] }, applied: 'session' }
+      }
+      case 'insightcloudsec': {
+        if (hasHeader(spec, 'Api-Key') || hasHeader(spec, 'x-auth-token')) return { spec, applied: 'manual' }
+        // Reference §6: with both credentials, send only the API key (the server would ignore the token anyway).
+        const apiKey = await secret(environment, 'apiKey')
+        if (apiKey !== null) return { spec: { ...spec, headers: [...spec.headers, header('Api-Key', apiKey)] }, applied: 'api-key' }
+        const password = await secret(environment, 'password')
+        if (password === null || profile.username === '' || isPath(spec, '/v2/public/user/login')) return { spec, applied: 'none' }
+        const token = await sessionFor(environment, () => loginInsightCloudSec(engine, environment, profile.username, password, options))
+        return { spec: { ...spec, headers: [...spec.headers, header('x-auth-token', token)] }, applied: 'session' }
+      }
+    }
+  }
+
+  return {
+    apply: (environment, spec, options) => applyProfile(environment.auth, environment, spec, options),
+    invalidate: (environmentId) => void sessions.delete(environmentId),
+    session: (environmentId) => sessions.get(environmentId) ?? null,
+    async logout(environment, options) {
+      const cached = sessions.get(environment.id)
+      sessions.delete(environment.id)
+      if (!cached) return false
+      if (environment.auth.kind === 'insightcloudsec') await logoutInsightCloudSec(engine, environment, cached, options)
+      return true
+    }
+  }
+}
+
+/** The URL's path, or '' when the URL does not parse (the engine then reports it with a clear message). */
+function pathOf(spec: RequestSpec): string {
+  return URL.canParse(spec.url) ? new URL(spec.url).pathname : ''
+}
+
+function isPath(spec: RequestSpec, path: string): boolean {
+  return pathOf(spec).replace(/\/+$/, '') === path
+}
+
+/** Netskope v1: `token` as a query parameter (docs style) or a form field (CE's validation call). */
+function withV1Token(spec: RequestSpec, token: string, placement: 'query' | 'form'): RequestSpec {
+  const hasToken = (rows: KeyValue[]): boolean => rows.some((row) => row.name === 'token')
+  if (hasToken(spec.query) || (URL.canParse(spec.url) && new URL(spec.url).searchParams.has('token'))) return spec
+  if (placement === 'form' && (spec.body.kind === 'form' || spec.body.kind === 'none')) {
+    const fields = spec.body.kind === 'form' ? spec.body.fields : []
+    if (hasToken(fields)) return spec
+    return { ...spec, body: { kind: 'form', fields: [...fields, header('token', token)] } }
+  }
+  return { ...spec, query: [...spec.query, header('token', token)] }
+}

@@ -1,0 +1,129 @@
+import type { Environment } from '@shared/model/environment'
+import type { RequestSpec } from '@shared/model/request'
+import { AppError } from '@shared/model/errors'
+import { joinBaseUrl } from '@shared/templating/template'
+import type { HttpEngine, SendOptions } from '../http/types'
+
+export interface Session {
+  token: string
+  /** Epoch ms after which the token must not be used. */
+  expiresAt: number
+}
+
+/** Sends a small auth request through the engine (same TLS settings as the user's request) and parses its JSON. */
+async function postForJson(
+  engine: HttpEngine,
+  spec: RequestSpec,
+  options: SendOptions,
+  what: string
+): Promise<{ status: number; json: Record<string, unknown> | null; text: string }> {
+  const result = await engine.send(spec, { ...options, onProgress: undefined })
+  void engine.release(result.responseId)
+  let json: Record<string, unknown> | null = null
+  try {
+    const parsed: unknown = JSON.parse(result.preview.text)
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) json = parsed as Record<string, unknown>
+  } catch {
+    if (result.status < 400) throw new AppError('INVALID_BODY', `${what} answered ${result.status} with a body that is not JSON.`)
+  }
+  return { status: result.status, json, text: result.preview.text.slice(0, 300) }
+}
+
+function serverMessage(json: Record<string, unknown> | null, fallback: string): string {
+  const detail = json?.['detail'] ?? json?.['message'] ?? json?.['error_message']
+  return typeof detail === 'string' ? detail : fallback
+}
+
+/** InsightCloudSec: POST /v2/public/user/login -> session_id, sent afterwards as x-auth-token. */
+export async function loginInsightCloudSec(
+  engine: HttpEngine,
+  environment: Environment,
+  username: string,
+  password: string,
+  options: SendOptions
+): Promise<Session> {
+  const spec: RequestSpec = {
+    method: 'POST',
+    url: joinBaseUrl(environment.baseUrl, '/v2/public/user/login'),
+    query: [],
+    headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
+    body: { kind: 'json', text: JSON.stringify({ username, password }) }
+  }
+  const { status, json, text } = await postForJson(engine, spec, options, 'InsightCloudSec login')
+  const sessionId = json?.['session_id']
+  if (status >= 400 || typeof sessionId !== 'string') {
+    throw new AppError(
+      'INVALID_INPUT',
+      `InsightCloudSec login as "${username}" failed (HTTP ${status}): ${serverMessage(json, text || 'no session_id in the answer')}.`,
+      'Check the username and password in the auth panel. SSO users cannot log in through the API: use an API key.'
+    )
+  }
+  // session_timeout's unit is not documented (reference §1.1); minutes fits every sample. Renew a minute early.
+  const timeout = typeof json?.['session_timeout'] === 'number' ? json['session_timeout'] : 60
+  return { token: sessionId, expiresAt: Date.now() + Math.max(1, timeout - 1) * 60_000 }
+}
+
+/** POST /v2/public/user/logout with the session; the server answers 200 with an empty body. Failures are ignored: the session is forgotten either way. */
+export async function logoutInsightCloudSec(engine: HttpEngine, environment: Environment, session: Session, options: SendOptions): Promise<void> {
+  const spec: RequestSpec = {
+    method: 'POST',
+    url: joinBaseUrl(environment.baseUrl, '/v2/public/user/logout'),
+    query: [],
+    headers: [{ name: 'x-auth-token', value: session.token, enabled: true }],
+    body: { kind: 'none' }
+  }
+  try {
+    const result = await engine.send(spec, { ...options, onProgress: undefined })
+    await engine.release(result.responseId)
+  } catch {
+    // Offline or already expired: nothing more to do.
+  }
+}
+
+/** Cloud Exchange: POST /api/auth (form, client_credentials) -> JWT access_token, used as Bearer until its exp. */
+export async function loginCloudExchange(
+  engine: HttpEngine,
+  environment: Environment,
+  clientId: string,
+  clientSecret: string,
+  options: SendOptions
+): Promise<Session> {
+  const spec: RequestSpec = {
+    method: 'POST',
+    url: joinBaseUrl(environment.baseUrl, '/api/auth'),
+    query: [],
+    headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
+    body: {
+      kind: 'form',
+      fields: [
+        { name: 'grant_type', value: 'client_credentials', enabled: true },
+        { name: 'client_id', value: clientId, enabled: true },
+        { name: 'client_secret', value: clientSecret, enabled: true }
+      ]
+    }
+  }
+  const { status, json, text } = await postForJson(engine, spec, options, 'Cloud Exchange /api/auth')
+  const token = json?.['access_token']
+  if (status >= 400 || typeof token !== 'string') {
+    const locked = status === 401 && /locked/i.test(serverMessage(json, ''))
+    throw new AppError(
+      'INVALID_INPUT',
+      `Cloud Exchange token request for client "${clientId}" failed (HTTP ${status}): ${serverMessage(json, text)}.`,
+      locked ? 'The account is locked after repeated failures; wait, then check the client secret.' : 'Check the Client ID and Client Secret (and their expiry) in the auth panel.'
+    )
+  }
+  return { token, expiresAt: jwtExpiry(token) ?? Date.now() + 120 * 60_000 }
+}
+
+/** Reads `exp` from a JWT without verifying it (we only need to know when to renew). */
+export function jwtExpiry(token: string): number | null {
+  const payload = token.split('.')[1]
+  if (!payload) return null
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))
+    const exp = claims && typeof claims === 'object' ? (claims as Record<string, unknown>)['exp'] : undefined
+    return typeof exp === 'number' ? exp * 1000 : null
+  } catch {
+    return null
+  }
+}
