@@ -1,0 +1,5 @@
+export * from './types'
+export * from './extensions'
+export { loadCatalog, type LoadCatalogOptions } from './load-catalog'
+export { searchCatalog, buildSearchIndex, searchIndex, type CatalogSearchHit, type CatalogSearchIndex } from './search'
+export { BUILTIN_CATALOGS } from './builtin'
