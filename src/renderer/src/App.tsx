@@ -1,0 +1,82 @@
+import { useCallback, useState } from 'react'
+import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
+import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
+import { useEnvironments } from './features/environments/useEnvironments'
+import { RequestBar } from './features/request-editor/RequestBar'
+import { RequestTabs } from './features/request-editor/RequestTabs'
+import { draftProblem, toSpec } from './features/request-editor/request-draft'
+import { useRequestDraft } from './features/request-editor/useRequestDraft'
+import { useSendRequest } from './features/request-editor/useSendRequest'
+import { ResponsePanel } from './features/response-viewer/ResponsePanel'
+import { SettingsPanel } from './features/settings/SettingsPanel'
+import { useSettings } from './features/settings/useSettings'
+import { ErrorBoundary } from './ui/ErrorBoundary'
+import { useColorScheme } from './ui/useColorScheme'
+import { useShortcuts } from './ui/useShortcuts'
+
+export function App(): React.JSX.Element {
+  const { draft, update } = useRequestDraft()
+  const request = useSendRequest()
+  const environments = useEnvironments()
+  const settings = useSettings()
+  const scheme = useColorScheme(settings.settings?.theme ?? 'system')
+  const [showSettings, setShowSettings] = useState(false)
+
+  const send = useCallback(() => {
+    if (request.state.status === 'running') return
+    const problem = draftProblem(draft)
+    if (problem) request.fail(problem)
+    else request.send(toSpec(draft), environments.selectedId)
+  }, [draft, environments.selectedId, request])
+
+  const cancel = useCallback(() => {
+    if (request.state.status === 'running') request.cancel()
+  }, [request])
+
+  useShortcuts({ onSend: send, onCancel: cancel })
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>CloudSec API Explorer</h1>
+        <div className="header-tools">
+          <EnvironmentSelect environments={environments} />
+          <button
+            type="button"
+            aria-expanded={showSettings}
+            aria-controls="settings"
+            data-testid="settings-toggle"
+            onClick={() => setShowSettings((open) => !open)}
+          >
+            Settings
+          </button>
+        </div>
+      </header>
+      <TlsWarningBanner environment={environments.selected} />
+      {showSettings && (
+        <div id="settings">
+          <SettingsPanel state={settings} onClose={() => setShowSettings(false)} />
+        </div>
+      )}
+      <main className="workspace">
+        <section className="request-panel" aria-label="Request editor">
+          <ErrorBoundary area="request editor">
+            <RequestBar
+              method={draft.method}
+              url={draft.url}
+              state={request.state}
+              onMethod={(method) => update({ method })}
+              onUrl={(url) => update({ url })}
+              onSend={send}
+              onCancel={cancel}
+            />
+            <RequestTabs draft={draft} scheme={scheme} onChange={update} />
+          </ErrorBoundary>
+        </section>
+        <ErrorBoundary area="response viewer">
+          <ResponsePanel state={request.state} scheme={scheme} />
+        </ErrorBoundary>
+      </main>
+    </div>
+  )
+}

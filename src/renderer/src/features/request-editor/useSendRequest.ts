@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { EventPayload } from '@shared/ipc/contract'
+import type { AppErrorShape } from '@shared/model/errors'
+import type { RequestSpec } from '@shared/model/request'
+import type { SendResult } from '@shared/model/response'
+import { call, on, toErrorShape } from '../../api/client'
+
+export type Progress = Omit<EventPayload<'request:progress'>, 'runId'>
+
+export type SendState =
+  | { status: 'idle' }
+  | { status: 'running'; runId: string; progress: Progress | null; cancelling: boolean }
+  | { status: 'done'; result: SendResult }
+  | { status: 'error'; error: AppErrorShape }
+  | { status: 'cancelled' }
+
+export interface SendRequest {
+  state: SendState
+  send(spec: RequestSpec, environmentId: string | null): void
+  cancel(): void
+  /** Shows a problem found before sending (e.g. an empty URL) in the same error panel. */
+  fail(error: AppErrorShape): void
+}
+
+function newRunId(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `run-${Date.now()}-${Math.random().toString(36).slice(2)}`
+}
+
+/** One request at a time: send, cancel by runId, progress from `request:progress`, previous body released. */
+export function useSendRequest(): SendRequest {
+  const [state, setState] = useState<SendState>({ status: 'idle' })
+  const runRef = useRef<{ runId: string; cancelRequested: boolean } | null>(null)
+  const responseRef = useRef<string | null>(null)
+
+  const releasePrevious = useCallback(() => {
+    const responseId = responseRef.current
+    responseRef.current = null
+    // Best effort: the body file is also removed when the app closes.
+    if (responseId) call('response:release', { responseId }).catch(() => undefined)
+  }, [])
+
+  useEffect(
+    () =>
+      on('request:progress', (payload) => {
+        const { runId, ...progress } = payload
+        if (runRef.current?.runId !== runId) return
+        setState((current) => (current.status === 'running' && current.runId === runId ? { ...current, progress } : current))
+      }),
+    []
+  )
+
+  useEffect(() => releasePrevious, [releasePrevious])
+
+  const send = useCallback(
+    (spec: RequestSpec, environmentId: string | null) => {
+      if (runRef.current) return
+      releasePrevious()
+      const run = { runId: newRunId(), cancelRequested: false }
+      runRef.current = run
+      setState({ status: 'running', runId: run.runId, progress: null, cancelling: false })
+      call('request:send', { runId: run.runId, spec, environmentId })
+        .then((result) => {
+          responseRef.current = result.responseId
+          setState({ status: 'done', result })
+        })
+        .catch((error: unknown) => {
+          const shape = toErrorShape(error)
+          setState(shape.code === 'CANCELLED' || run.cancelRequested ? { status: 'cancelled' } : { status: 'error', error: shape })
+        })
+        .finally(() => {
+          if (runRef.current === run) runRef.current = null
+        })
+    },
+    [releasePrevious]
+  )
+
+  const cancel = useCallback(() => {
+    const run = runRef.current
+    if (!run || run.cancelRequested) return
+    run.cancelRequested = true
+    setState((current) => (current.status === 'running' ? { ...current, cancelling: true } : current))
+    call('request:cancel', { runId: run.runId }).catch((error: unknown) => {
+      setState({ status: 'error', error: toErrorShape(error) })
+    })
+  }, [])
+
+  const fail = useCallback((error: AppErrorShape) => {
+    if (!runRef.current) setState({ status: 'error', error })
+  }, [])
+
+  return { state, send, cancel, fail }
+}
