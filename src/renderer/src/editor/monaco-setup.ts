@@ -1,8 +1,7 @@
 /**
- * Monaco, trimmed to what the app uses: the core editor API, editor contributions, the JSON language service
+ * Monaco, trimmed to what the app uses: the core editor API with its contributions, the JSON language service
  * (diagnostics in a worker) and the tokenizers for the snippet languages. Importing the 'monaco-editor' entry
- * would pull in ~80 languages and the TypeScript/CSS/HTML services. (Monaco 0.57's JSON mode imports every
- * editor contribution itself, so the list below is about being explicit, not about size.)
+ * would pull in ~80 languages and the TypeScript/CSS/HTML services.
  *
  * Workers are inlined (`?worker&inline` -> blob: URL) because a file:// page cannot start a worker from a file
  * URL; the CSP allows `worker-src blob:`. This module is only reached through React.lazy, so none of it is in the
@@ -13,25 +12,10 @@ import { loader } from '@monaco-editor/react'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker&inline'
 import JsonWorker from 'monaco-editor/language/json/json.worker?worker&inline'
 
-// CSS files are not reachable through the package's exports map; features/codicon pulls in the icon font CSS.
-import 'monaco-editor/features/codicon/register'
-import 'monaco-editor/editor/browser/coreCommands'
-import 'monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget'
-import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching'
-import 'monaco-editor/editor/contrib/clipboard/browser/clipboard'
-import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu'
-import 'monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo'
-import 'monaco-editor/editor/contrib/folding/browser/folding'
-import 'monaco-editor/editor/contrib/format/browser/formatActions'
-import 'monaco-editor/editor/contrib/gotoError/browser/gotoError'
-import 'monaco-editor/editor/contrib/hover/browser/hoverContribution'
-import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations'
-import 'monaco-editor/editor/contrib/multicursor/browser/multicursor'
-import 'monaco-editor/editor/contrib/readOnlyMessage/browser/contribution'
-import 'monaco-editor/editor/contrib/suggest/browser/suggestController'
-import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations'
-import 'monaco-editor/features/find/register'
-import 'monaco-editor/editor/common/standaloneStrings'
+// Every editor contribution and its services, registered before the first editor is created. Monaco 0.57's JSON
+// mode imports this same module when the language activates; if that happened after an editor exists, the late
+// contributions fail with "depends on UNKNOWN service" errors. (So the editor part cannot be trimmed further.)
+import 'monaco-editor/internal/common/workers'
 
 import 'monaco-editor/language/json/monaco.contribution'
 import 'monaco-editor/languages/definitions/shell/register'

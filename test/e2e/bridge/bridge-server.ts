@@ -1,0 +1,144 @@
+/**
+ * TEST-ONLY bridge: lets the built renderer run in a plain browser with `window.api` backed by the real main-process
+ * handler table (real core, real sockets). Bound to 127.0.0.1 on a random port; every call needs a random token.
+ * Never imported by src/ and never bundled.
+ */
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/main/core/app-core'
+import { createHandlers } from '../../../src/main/ipc/handlers'
+import { dispatch, type Emit } from '../../../src/main/ipc/dispatch'
+import { serveStatic } from './static-files'
+
+export interface BridgeOptions {
+  /** Folder with the built renderer (index.html + assets). */
+  rendererDir: string
+  sandbox?: AppCoreOptions['sandbox']
+}
+
+export interface Bridge {
+  url: string
+  token: string
+  core: AppCore
+  /** What the next `dialog:pick-file` returns (null = the user cancelled the dialog). */
+  setPickedFile(path: string | null): void
+  /** Calls a command exactly as the renderer would (useful to seed state). */
+  call(command: string, input: unknown): Promise<unknown>
+  close(): Promise<void>
+}
+
+const MAX_BODY = 16 * 1024 * 1024
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'))
+        request.destroy()
+      } else chunks.push(chunk)
+    })
+    request.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
+    request.on('error', reject)
+  })
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (typeof given !== 'string') return false
+  const a = Buffer.from(given)
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const rendererDir = resolve(options.rendererDir)
+  const root = await mkdtemp(join(tmpdir(), 'explorer-e2e-'))
+  const core = await createAppCore({
+    dataDir: join(root, 'data'),
+    tempDir: join(root, 'bodies'),
+    sandbox: options.sandbox ?? false
+  })
+  let pickedFile: string | null = null
+  const handlers = createHandlers(core, { pickFile: async () => pickedFile })
+  const token = randomBytes(24).toString('hex')
+  const streams = new Set<ServerResponse>()
+
+  const emit: Emit = (event, payload) => {
+    const frame = `data: ${JSON.stringify({ event, payload })}\n\n`
+    for (const stream of streams) stream.write(frame)
+  }
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://bridge.invalid')
+    if (url.pathname === '/__bridge/call') {
+      if (request.method !== 'POST' || !sameToken(request.headers['x-bridge-token'] as string | undefined, token)) {
+        response.writeHead(403).end('forbidden')
+        return
+      }
+      let message: { command?: unknown; input?: unknown }
+      try {
+        message = JSON.parse(await readBody(request)) as { command?: unknown; input?: unknown }
+      } catch {
+        response.writeHead(400).end('bad request')
+        return
+      }
+      const envelope = await dispatch(handlers, message.command, message.input, emit)
+      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+      response.end(JSON.stringify(envelope))
+      return
+    }
+    if (url.pathname === '/__bridge/events') {
+      if (!sameToken(url.searchParams.get('token'), token)) {
+        response.writeHead(403).end('forbidden')
+        return
+      }
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
+      response.write(': connected\n\n')
+      streams.add(response)
+      request.on('close', () => streams.delete(response))
+      return
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405).end('method not allowed')
+      return
+    }
+    await serveStatic(rendererDir, request, response)
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      console.error('[bridge]', error instanceof Error ? error.message : error)
+      if (!response.headersSent) response.writeHead(500)
+      response.end()
+    })
+  })
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => resolveListen())
+  })
+  const { port } = server.address() as AddressInfo
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    core,
+    setPickedFile(path) {
+      pickedFile = path
+    },
+    call: (command, input) => dispatch(handlers, command, input, emit),
+    async close() {
+      for (const stream of streams) stream.end()
+      streams.clear()
+      server.closeAllConnections()
+      await new Promise<void>((resolveClose) => server.close(() => resolveClose()))
+      await core.close()
+      await rm(root, { recursive: true, force: true })
+    }
+  }
+}
