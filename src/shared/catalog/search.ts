@@ -59,11 +59,11 @@ export function buildSearchIndex(ops: readonly CatalogOperation[]): CatalogSearc
   }
 }
 
-/** Exact token 1, token prefix 0.7, else 0. */
+/** Exact token (a plural "s" aside: alert = alerts) 1, token prefix 0.7, else 0. */
 function tokenScore(list: readonly string[], q: string): number {
   let best = 0
   for (const t of list) {
-    if (t === q) return 1
+    if (t === q || t === `${q}s` || q === `${t}s`) return 1
     if (best < 0.7 && t.startsWith(q)) best = 0.7
   }
   return best

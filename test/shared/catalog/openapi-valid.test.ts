@@ -45,3 +45,15 @@ describe.each(BUILTIN_CATALOGS.map((c) => [c.file, c] as const))('built-in catal
     }
   })
 })
+
+describe('the OpenAPI check itself', () => {
+  it('reports a 3.1 document with a broken operation', async () => {
+    const broken = {
+      openapi: '3.1.0',
+      info: { title: 'broken', version: '1' },
+      paths: { '/x/{id}': { get: { responses: { 200: { content: {} } } } } }
+    }
+    const result = await validate(broken as unknown as Parameters<typeof validate>[0])
+    expect(result.valid).toBe(false)
+  })
+})
