@@ -51,20 +51,19 @@ test('the Electron app starts, exposes only window.api and reports errors from m
     cwd: ROOT
   })
   try {
-    const window = await app.firstWindow()
-    await expect(window.getByRole('button', { name: 'Send' })).toBeVisible()
+    const page = await app.firstWindow()
+    await expect(page.getByRole('button', { name: 'Send' })).toBeVisible()
     // Context isolation: the page sees the contract API and nothing of Node or Electron.
-    const globals = await window.evaluate(() => ({
-      api: typeof (window as unknown as { api?: unknown }).api,
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process
-    }))
+    const globals = await page.evaluate(() => {
+      const scope = globalThis as { api?: unknown; require?: unknown; process?: unknown }
+      return { api: typeof scope.api, require: typeof scope.require, process: typeof scope.process }
+    })
     expect(globals).toEqual({ api: 'object', require: 'undefined', process: 'undefined' })
     // A round trip through the real IPC: main validates the URL and the renderer shows its error.
-    await window.getByLabel('URL').fill('notaurl')
-    await window.getByRole('button', { name: 'Send' }).click()
-    await expect(window.getByTestId('error-panel')).toBeVisible()
-    await expect(window.getByTestId('error-code')).toHaveText('INVALID_URL')
+    await page.getByLabel('URL').fill('notaurl')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByTestId('error-panel')).toBeVisible()
+    await expect(page.getByTestId('error-code')).toHaveText('INVALID_URL')
   } finally {
     await app.close()
   }

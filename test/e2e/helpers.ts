@@ -18,9 +18,15 @@ export async function setJsonBody(page: Page, text: string): Promise<void> {
   await lines.click()
   await page.keyboard.press('ControlOrMeta+a')
   await page.evaluate((payload) => {
-    const data = new DataTransfer()
+    // Browser globals, typed locally: test/ is compiled without the DOM library.
+    const page = globalThis as unknown as {
+      DataTransfer: new () => { setData(type: string, value: string): void }
+      ClipboardEvent: new (type: string, init: object) => object
+      document: { activeElement: { dispatchEvent(event: object): boolean } | null }
+    }
+    const data = new page.DataTransfer()
     data.setData('text/plain', payload)
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    page.document.activeElement?.dispatchEvent(new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
   }, text)
 }
 

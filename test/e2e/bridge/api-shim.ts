@@ -8,16 +8,24 @@ export interface ShimOptions {
   token: string
 }
 
+/** The few browser globals used, typed locally because test/ is compiled without the DOM library. */
+interface PageGlobals {
+  location: { origin: string }
+  EventSource: new (url: string) => { onmessage: ((message: { data: string }) => void) | null }
+}
+
 export function installApiShim({ origin, token }: ShimOptions): void {
-  if (window.location.origin !== origin) return
+  const page = globalThis as unknown as PageGlobals
+  if (page.location.origin !== origin) return
   type Listener = (payload: unknown) => void
   const listeners = new Map<string, Set<Listener>>()
-  let source: EventSource | null = null
+  let connected = false
 
   const connect = (): void => {
-    if (source) return
-    source = new EventSource(`/__bridge/events?token=${encodeURIComponent(token)}`)
-    source.onmessage = (message: MessageEvent<string>) => {
+    if (connected) return
+    connected = true
+    const source = new page.EventSource(`/__bridge/events?token=${encodeURIComponent(token)}`)
+    source.onmessage = (message) => {
       const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown }
       for (const listener of listeners.get(event) ?? []) listener(payload)
     }
@@ -43,5 +51,5 @@ export function installApiShim({ origin, token }: ShimOptions): void {
       return () => set.delete(listener)
     }
   }
-  Object.defineProperty(window, 'api', { value: Object.freeze(api), configurable: false, writable: false })
+  Object.defineProperty(globalThis, 'api', { value: Object.freeze(api), configurable: false, writable: false })
 }

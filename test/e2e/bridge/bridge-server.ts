@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path'
 import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/main/core/app-core'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { dispatch, type Emit } from '../../../src/main/ipc/dispatch'
+import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { serveStatic } from './static-files'
 
 export interface BridgeOptions {
@@ -62,7 +63,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const core = await createAppCore({
     dataDir: join(root, 'data'),
     tempDir: join(root, 'bodies'),
-    sandbox: options.sandbox ?? false
+    sandbox: options.sandbox ?? false,
+    // A real cipher with an in-memory key: the vault works, nothing outlives the test.
+    cipher: createSessionCipher(null, true)
   })
   let pickedFile: string | null = null
   const handlers = createHandlers(core, { pickFile: async () => pickedFile })

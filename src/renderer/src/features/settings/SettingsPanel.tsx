@@ -20,9 +20,8 @@ function Form({ settings, save, onClose }: { settings: Settings; save: SettingsS
       setMessage({ kind: 'error', text: 'Timeouts must be whole numbers of milliseconds.' })
       return
     }
-    // The whole object is sent, not just the edited fields: the contract's partial schema fills omitted fields with
-    // their defaults, so a partial patch would reset settings this panel does not show.
-    const error = await save({ ...settings, connectTimeoutMs, totalTimeoutMs, theme })
+    // Only the fields shown here: settings this panel does not show stay as they are in main.
+    const error = await save({ connectTimeoutMs, totalTimeoutMs, theme })
     setMessage(error ? { kind: 'error', text: error } : { kind: 'ok', text: 'Saved.' })
   }
 
