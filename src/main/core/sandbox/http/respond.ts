@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
-import { once } from 'node:events'
+import type { EventEmitter } from 'node:events'
 import { promisify } from 'node:util'
 import { constants as zlibConstants, createGzip, gzip } from 'node:zlib'
 
@@ -65,6 +65,17 @@ export interface BodyStream {
   readonly aborted: boolean
 }
 
+/** Resolves on the first of the given events, removing every listener it added. */
+function firstOf(pairs: [EventEmitter, string][]): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      for (const [emitter, event] of pairs) emitter.off(event, done)
+      resolve()
+    }
+    for (const [emitter, event] of pairs) emitter.once(event, done)
+  })
+}
+
 export function openStream(
   req: IncomingMessage,
   res: ServerResponse,
@@ -94,12 +105,12 @@ export function openStream(
     async write(chunk: string) {
       if (aborted || res.destroyed) return
       if (!target.write(chunk)) {
-        await Promise.race([once(target, 'drain'), once(res, 'close')])
+        await firstOf([[target, 'drain'], [res, 'close']])
       }
     },
     async end() {
       if (aborted || res.destroyed) return
-      const finished = Promise.race([once(res, 'finish'), once(res, 'close')])
+      const finished = firstOf([[res, 'finish'], [res, 'close']])
       target.end()
       await finished
     }

@@ -42,7 +42,7 @@ function rateHeaders(decision: RateDecision): Record<string, string> {
 }
 
 export function createNetskopeHandler(runtime: SandboxRuntime): RequestHandler {
-  const streams = new StreamSet(runtime.seed, runtime.startedAtSec)
+  const streams = new StreamSet(runtime.seed)
   const iterator = new IteratorService(runtime, streams)
   const cci = new CciService()
   const limiter = new RateLimiter(RATE_LIMIT, 1000, runtime.now, runtime.rateLimit)

@@ -1,7 +1,8 @@
 /**
- * Lazily generated event and alert streams. Record i of a stream is a pure function of (seed, stream, i);
- * its timestamp is origin + floor(i / rate), so the stream is sorted by time, covers the last 7 days at
- * start, keeps growing as the clock moves, and index <-> time conversions are O(1). Nothing is stored.
+ * Lazily generated event and alert streams. Record i of a stream is a pure function of (seed, stream, i),
+ * timestamp included: ORIGIN + floor(i / rate). So the stream is sorted by time, the same moment shows the
+ * same records in every run with the same seed, it keeps growing as the clock moves, and index <-> time
+ * conversions are O(1). Only the last 7 days are served (retention). Nothing is stored.
  */
 import { hashString, itemSeed, Rng } from '../prng'
 import { fragmentPools, recordId, type FragmentPools } from './fragments'
@@ -9,6 +10,8 @@ import { ALERT_TYPES, buildAlertJson, type AlertType } from './records-alerts'
 import { EVENT_TYPES, buildEventJson, type EventType } from './records-events'
 
 export const RETENTION_SECONDS = 7 * 24 * 3600
+/** 2020-01-01T00:00:00Z: record 0 of every stream. */
+const ORIGIN_SEC = 1_577_836_800
 
 /** Records per second: 2/s gives 1,209,600 events per type over 7 days; alerts 1/s give 604,800. */
 const EVENT_RATE = 2
@@ -39,12 +42,9 @@ export class StreamSet {
   private readonly streams = new Map<string, Stream>()
   private readonly pools: FragmentPools
 
-  constructor(
-    private readonly seed: number,
-    startedAtSec: number
-  ) {
+  constructor(private readonly seed: number) {
     this.pools = fragmentPools(seed)
-    const originSec = startedAtSec - RETENTION_SECONDS
+    const originSec = ORIGIN_SEC
     for (const type of EVENT_TYPES) {
       const key = `events/${type}`
       this.streams.set(key, { key, kind: 'events', type, rate: EVENT_RATE, originSec, hash: hashString(key),
