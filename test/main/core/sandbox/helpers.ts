@@ -60,6 +60,8 @@ export interface TestSandbox {
   dir: string
   /** Moves the sandbox clock. */
   advance(ms: number): void
+  /** The sandbox clock, in epoch ms. */
+  nowMs(): number
   get(base: 'netskope' | 'cloudExchange' | 'insightcloudsec', path: string, options?: RequestOptions): Promise<HttpResponse>
   stop(): Promise<void>
 }
@@ -79,6 +81,7 @@ export async function startTestSandbox(options: Partial<SandboxOptions> & { real
     advance: (ms) => {
       offset += ms
     },
+    nowMs: now,
     get: (base, path, requestOptions = {}) => send(sandbox.urls[base] + path, { ca, ...requestOptions }),
     stop: async () => {
       await sandbox.close()

@@ -23,7 +23,7 @@ describe('sandbox Netskope Data Export iterator', () => {
       }
     })
     headers = { 'Netskope-Api-Token': tokenOf(t.sandbox, 'full') }
-    nowSec = Math.floor(Date.now() / 1000)
+    nowSec = Math.floor(t.nowMs() / 1000)
   })
   afterAll(async () => {
     await t.stop()
