@@ -45,6 +45,7 @@ function parseArgs(argv: string[]): SandboxOptions {
       case '--help': case '-h':
         process.stdout.write('Usage: npm run sandbox -- [--port N] [--host H] [--http] [--data-dir DIR] [--seed N] [--wait-time S] [--no-rate-limit]\n')
         process.exit(0)
+        break
       default: fail(`unknown argument "${String(arg)}" (try --help)`)
     }
   }
