@@ -66,14 +66,27 @@ describe('sandbox TLS', () => {
   })
 })
 
-function freePortBlock(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+function canListen(port: number): Promise<boolean> {
+  return new Promise((done) => {
     const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address !== null ? resolvePort(address.port) : reject(new Error('no port'))))
-    })
+    server.once('error', () => done(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => done(true)))
   })
+}
+
+/** A port N such that N, N+1 and N+2 are free right now. */
+async function freePortBlock(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await new Promise<number>((done, reject) => {
+      const server = createServer()
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address()
+        server.close(() => (typeof address === 'object' && address !== null ? done(address.port) : reject(new Error('no port'))))
+      })
+    })
+    if (port < 65530 && (await canListen(port + 1)) && (await canListen(port + 2))) return port
+  }
+  throw new Error('could not find three consecutive free ports')
 }
 
 interface CliLine {
