@@ -138,7 +138,7 @@ export async function listIndicators(ctx: RequestContext, store: IndicatorStore)
     matched.sort((a, b) => {
       const x = key(a)
       const y = key(b)
-      const c = x === y ? 0 : String(x) < String(y) || (typeof x === 'number' && typeof y === 'number' && x < y) ? -1 : 1
+      const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
       return ascending ? c : -c
     })
   }
