@@ -1,0 +1,198 @@
+import type { SecretName } from '@shared/model/auth'
+import type { KeyValue, MultipartPart } from '@shared/model/request'
+import { AppError } from '@shared/model/errors'
+import { joinBaseUrl } from '@shared/templating/template'
+import type { SnippetInput } from './types'
+
+/**
+ * A language-neutral description of what the app would send for a SnippetInput: the same URL, rows, body and
+ * credential placement as the engine (src/main/core/http) and the authenticator (src/main/core/auth), with
+ * secrets kept as references so each language can read them its own way.
+ */
+
+/** A value that is either plain text or comes from a credential (then `prefix` + the credential). */
+export type Value =
+  | { kind: 'text'; text: string }
+  | { kind: 'secret'; name: SecretName; prefix: string }
+  /** The token a login step produced (CE access_token, ICS session_id). */
+  | { kind: 'session'; prefix: string }
+
+export interface Row {
+  name: string
+  value: Value
+}
+
+export type PlannedBody =
+  | { kind: 'none' }
+  | { kind: 'json'; text: string }
+  | { kind: 'text'; text: string }
+  | { kind: 'form'; fields: Row[] }
+  | { kind: 'multipart'; parts: MultipartPart[] }
+
+export type Login =
+  | { kind: 'cloud-exchange'; url: string; clientId: string }
+  | { kind: 'insightcloudsec'; url: string; logoutUrl: string; username: string }
+
+export interface Plan {
+  method: string
+  /** The URL as the engine parses it (its own query kept, fragment dropped), before the query rows. */
+  url: string
+  query: Row[]
+  /** Headers in order; the user's Content-Type is already dropped for multipart (the boundary must be generated). */
+  headers: Row[]
+  body: PlannedBody
+  /** Content-Type the engine adds when the user set none (null: none is added). */
+  defaultContentType: string | null
+  userContentType: boolean
+  login: Login | null
+  /** Secrets the snippet must obtain, in first-use order. */
+  secrets: SecretName[]
+  /** Data Export iterator: `index` and `operation` are taken out of url/query and driven by the snippet. */
+  iterator: { index: string; operation: string } | null
+}
+
+const KNOWN_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'TRACE']
+const text = (value: string): Value => ({ kind: 'text', text: value })
+const lower = (name: string): string => name.toLowerCase()
+
+export function planRequest(input: SnippetInput): Plan {
+  const spec = input.request
+  const method = normaliseMethod(spec.method)
+  const url = parseUrl(spec.url)
+  const path = url.pathname
+  let query: Row[] = spec.query
+    .filter((row) => row.enabled && !(row.name === '' && row.value === ''))
+    .map((row) => ({ name: row.name, value: text(row.value) }))
+  let headers: Row[] = spec.headers
+    .filter((row) => row.enabled && !(row.name.trim() === '' && row.value === ''))
+    .map((row) => ({ name: row.name.trim(), value: text(row.value.trim()) }))
+  let body = planBody(spec.body)
+  if (body.kind === 'multipart') headers = headers.filter((row) => lower(row.name) !== 'content-type')
+  const hasHeader = (name: string): boolean => headers.some((row) => lower(row.name) === lower(name))
+  const secrets: SecretName[] = []
+  const use = (name: SecretName, prefix = ''): Value => {
+    if (!secrets.includes(name)) secrets.push(name)
+    return { kind: 'secret', name, prefix }
+  }
+  let login: Login | null = null
+  const loginBase = input.baseUrl.trim() === '' ? url.origin : input.baseUrl.trim()
+
+  const auth = input.auth
+  switch (auth.kind) {
+    case 'none':
+      break
+    case 'netskope':
+      if (path.startsWith('/api/v1/')) {
+        const named = (rows: Row[]): boolean => rows.some((row) => row.name === 'token')
+        if (named(query) || url.searchParams.has('token')) break
+        if (auth.v1Placement === 'form' && (body.kind === 'form' || body.kind === 'none')) {
+          const fields = body.kind === 'form' ? body.fields : []
+          if (!named(fields)) body = { kind: 'form', fields: [...fields, { name: 'token', value: use('v1Token') }] }
+        } else query = [...query, { name: 'token', value: use('v1Token') }]
+      } else {
+        const name = auth.v2Scheme === 'bearer' ? 'Authorization' : 'Netskope-Api-Token'
+        if (!hasHeader(name)) headers = [...headers, { name, value: use('v2Token', auth.v2Scheme === 'bearer' ? 'Bearer ' : '') }]
+      }
+      break
+    case 'cloud-exchange':
+      if (isPath(path, '/api/auth') || hasHeader('Authorization')) break
+      use('clientSecret')
+      login = { kind: 'cloud-exchange', url: joinBaseUrl(loginBase, '/api/auth'), clientId: auth.clientId }
+      headers = [...headers, { name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }]
+      break
+    case 'insightcloudsec': {
+      if (hasHeader('Api-Key') || hasHeader('x-auth-token')) break
+      const mode = input.icsMode ?? (auth.username === '' ? 'api-key' : 'login')
+      if (mode === 'api-key') {
+        headers = [...headers, { name: 'Api-Key', value: use('apiKey') }]
+        break
+      }
+      if (isPath(path, '/v2/public/user/login')) break
+      use('password')
+      login = {
+        kind: 'insightcloudsec',
+        url: joinBaseUrl(loginBase, '/v2/public/user/login'),
+        logoutUrl: joinBaseUrl(loginBase, '/v2/public/user/logout'),
+        username: auth.username
+      }
+      headers = [...headers, { name: 'x-auth-token', value: { kind: 'session', prefix: '' } }]
+      break
+    }
+  }
+
+  let iterator: Plan['iterator'] = null
+  if (input.iterator) {
+    iterator = input.iterator
+    const driven = (name: string): boolean => name === 'index' || name === 'operation'
+    query = query.filter((row) => !driven(row.name))
+    for (const name of ['index', 'operation']) url.searchParams.delete(name)
+  }
+
+  const userContentType = headers.some((row) => lower(row.name) === 'content-type')
+  return {
+    method,
+    url: url.href,
+    query,
+    headers,
+    body,
+    defaultContentType: defaultContentType(spec.body),
+    userContentType,
+    login,
+    secrets,
+    iterator
+  }
+}
+
+function planBody(body: SnippetInput['request']['body']): PlannedBody {
+  switch (body.kind) {
+    case 'none':
+    case 'json':
+    case 'multipart':
+      return body
+    case 'text':
+      return { kind: 'text', text: body.text }
+    case 'form':
+      return { kind: 'form', fields: body.fields.filter((field: KeyValue) => field.enabled).map((f) => ({ name: f.name, value: text(f.value) })) }
+  }
+}
+
+/** What the engine's prepareBody adds when the user set no Content-Type. */
+function defaultContentType(body: SnippetInput['request']['body']): string | null {
+  switch (body.kind) {
+    case 'json':
+      return 'application/json'
+    case 'text':
+      return body.contentType?.trim() || null
+    case 'form':
+      return 'application/x-www-form-urlencoded'
+    case 'none':
+    case 'multipart':
+      return null
+  }
+}
+
+function normaliseMethod(method: string): string {
+  const trimmed = method.trim()
+  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(trimmed)) {
+    throw new AppError('INVALID_INPUT', `The request method "${trimmed.slice(0, 32)}" is not a valid HTTP method name.`)
+  }
+  const upper = trimmed.toUpperCase()
+  return KNOWN_METHODS.includes(upper) ? upper : trimmed
+}
+
+function parseUrl(raw: string): URL {
+  const trimmed = raw.trim()
+  if (!URL.canParse(trimmed)) {
+    throw new AppError('INVALID_URL', 'The request URL is not an absolute URL, so no snippet can be made.', 'Resolve it against the environment first.')
+  }
+  const url = new URL(trimmed)
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new AppError('UNSUPPORTED_SCHEME', `The URL scheme "${url.protocol}" is not supported; only http and https are.`)
+  }
+  url.hash = ''
+  return url
+}
+
+function isPath(path: string, wanted: string): boolean {
+  return path.replace(/\/+$/, '') === wanted
+}

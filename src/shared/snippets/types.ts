@@ -1,0 +1,49 @@
+import type { AuthProfile, SecretName } from '@shared/model/auth'
+import type { RequestSpec } from '@shared/model/request'
+
+export type SnippetLanguage = 'python' | 'curl'
+
+/**
+ * Everything a snippet needs to reproduce one send. The request is already resolved (no {{variables}}, absolute
+ * URL, enabled rows only); the auth profile says how the app would add the credential at send time.
+ */
+export interface SnippetInput {
+  request: RequestSpec
+  auth: AuthProfile
+  environmentName: string
+  /** The environment's base URL; login calls (/api/auth, /v2/public/user/login) go there. '' = the request's origin. */
+  baseUrl: string
+  tls: { verify: boolean; caPath: string | null }
+  timeouts: { connectMs: number; totalMs: number }
+  acceptGzip: boolean
+  /** 'env': read secrets from environment variables (the default). inline: the user asked to embed these values. */
+  secrets: 'env' | { inline: Partial<Record<SecretName, string>> }
+  /** InsightCloudSec only: 'api-key' when the vault holds an API key (the app then sends only that), else 'login'. */
+  icsMode?: 'api-key' | 'login'
+  /** Data Export iterator GETs (/api/v2/events/dataexport/...): Python gets a paging loop, cURL one page. */
+  iterator?: { index: string; operation: string }
+}
+
+/**
+ * Environment variables the snippets read. Documented here once so the UI can show them next to the snippet.
+ * CE_CLIENT_ID and ICS_USERNAME are not secrets: the snippet falls back to the value in the auth profile.
+ */
+export const SNIPPET_ENV_VARS = {
+  v2Token: 'NETSKOPE_API_TOKEN',
+  v1Token: 'NETSKOPE_V1_TOKEN',
+  clientId: 'CE_CLIENT_ID',
+  clientSecret: 'CE_CLIENT_SECRET',
+  apiKey: 'ICS_API_KEY',
+  username: 'ICS_USERNAME',
+  password: 'ICS_PASSWORD'
+} as const
+export type SnippetEnvVar = (typeof SNIPPET_ENV_VARS)[keyof typeof SNIPPET_ENV_VARS]
+
+/** What the prompt / error message calls each secret. */
+export const SECRET_LABELS: Record<SecretName, string> = {
+  v2Token: 'Netskope REST API v2 token',
+  v1Token: 'Netskope REST API v1 token',
+  clientSecret: 'Cloud Exchange client secret',
+  apiKey: 'InsightCloudSec API key',
+  password: 'InsightCloudSec password'
+}
