@@ -72,7 +72,7 @@ export function bodyArgs(plan: Plan): string[] {
       return body.parts.map((part) => {
         if (part.kind === 'text' && !part.contentType) return `--form-string ${shQuote(`${part.name}=${part.value}`)}`
         if (part.kind === 'text') {
-          return `--form ${shQuote(`${part.name}=${formQuote(part.value)};filename="";type=${part.contentType}`)}`
+          return `--form ${shQuote(`${part.name}=${formQuote(part.value)};type=${part.contentType}`)}`
         }
         const filename = part.filename ?? baseName(part.path)
         const type = part.contentType ?? 'application/octet-stream'

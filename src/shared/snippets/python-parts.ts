@@ -82,9 +82,9 @@ export function pyBody(plan: Plan): PyBody {
       const lines = body.parts.map((part) => {
         const name = pyString(part.name)
         if (part.kind === 'text') {
-          // The app sends a typed text part as a nameless file (filename=""); a plain one as a simple field.
+          // (None, value[, type]): a field without a filename, as the app sends it.
           return part.contentType
-            ? `    (${name}, ("", ${pyString(part.value)}, ${pyString(part.contentType)})),`
+            ? `    (${name}, (None, ${pyString(part.value)}, ${pyString(part.contentType)})),`
             : `    (${name}, (None, ${pyString(part.value)})),`
         }
         const filename = part.filename ?? baseName(part.path)
