@@ -80,7 +80,8 @@ describe('snippet truth: generated Python and cURL send what the engine sends', 
   TRUTH_CASES.forEach((truth, index) => {
     it(truth.name, async () => {
       requirePython()
-      const server = echo[truth.transport]!
+      const server = echo[truth.transport]
+      if (!server) throw new Error(`no echo server for ${truth.transport}`)
       const tls = { verify: truth.transport !== 'https-insecure', caPath: truth.transport === 'https-ca' ? caPath : null }
       const environment: Environment = {
         id: `truth-${index}`,
@@ -123,7 +124,8 @@ describe('snippet truth: generated Python and cURL send what the engine sends', 
           ...request,
           query: request.query.map(([name, value]) => [name, name === 'operation' ? 'next' : value] as [string, string])
         })
-        expect(fromPython, py.context).toEqual([sent[0], sent[0], next(sent[0]!)])
+        const first = sent[0] as Normalized
+        expect(fromPython, py.context).toEqual([first, first, next(first)])
         const saved = (await readFile(join(py.work, 'dataexport-page.jsonl'), 'utf8')).trim().split('\n')
         expect(saved.map((line) => JSON.parse(line) as unknown)).toEqual(ITERATOR_RECORDS)
         expect(fromCurl, curl.context).toEqual(sent)

@@ -44,14 +44,34 @@ function isLowSurrogate(code: number): boolean {
  * the text readable, else the one-line form. The text is exact either way.
  */
 export function pyBlock(text: string): string {
-  const plain = /^[^\\\r\x00-\x08\x0b-\x1f\x7f\u2028\u2029\ud800-\udfff]*$/.test(text)
-  if (!text.includes('\n') || !plain || text.includes("'''") || text.endsWith("'")) return pyString(text)
+  if (!text.includes('\n') || !tripleQuotable(text) || text.includes("'''") || text.endsWith("'")) return pyString(text)
   return `'''${text}'''`
 }
 
-/** One-line comment text: control characters (a newline would end the comment) become spaces. */
+/** No backslash, no CR, no control character except tab and newline, no line separators, no lone surrogate. */
+function tripleQuotable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0x5c || code === 0x0d || code === 0x7f || code === 0x2028 || code === 0x2029) return false
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a) return false
+    if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(i + 1))) i++
+    else if (code >= 0xd800 && code <= 0xdfff) return false
+  }
+  return true
+}
+
+/** One-line comment text: runs of control characters (a newline would end the comment) become one space. */
 export function commentText(text: string): string {
-  return text.replace(/[\x00-\x1f\x7f\u2028\u2029]+/g, ' ')
+  let out = ''
+  let inRun = false
+  for (const ch of text) {
+    const code = ch.charCodeAt(0)
+    const control = code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029
+    if (control && !inRun) out += ' '
+    if (!control) out += ch
+    inRun = control
+  }
+  return out
 }
 
 /** Milliseconds as a seconds literal both languages accept ("10", "0.5"). */

@@ -1,0 +1,121 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { generateSnippet, type SnippetInput } from '../../../src/shared/snippets'
+import type { AuthProfile } from '../../../src/shared/model/auth'
+import { input } from './fixtures'
+
+const AUTHS: { auth: AuthProfile; icsMode?: 'api-key' | 'login'; url: string }[] = [
+  { auth: { kind: 'none' }, url: 'https://h/x' },
+  { auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, url: 'https://t.goskope.com/api/v2/policy/urllist' },
+  { auth: { kind: 'netskope', v2Scheme: 'bearer', v1Placement: 'form' }, url: 'https://t.goskope.com/api/v1/app_instances' },
+  { auth: { kind: 'cloud-exchange', clientId: '' }, url: 'https://ce/api/cte/indicators/' },
+  { auth: { kind: 'insightcloudsec', username: '' }, icsMode: 'api-key', url: 'https://ics/v2/public/clouds/list' },
+  { auth: { kind: 'insightcloudsec', username: "o'brien" }, icsMode: 'login', url: 'https://ics/v2/public/clouds/list' }
+]
+
+function samples(): SnippetInput[] {
+  const out: SnippetInput[] = []
+  for (const { auth, icsMode, url } of AUTHS) {
+    const extra = { auth, ...(icsMode ? { icsMode } : {}) }
+    out.push(input({ url, method: 'POST', body: { kind: 'json', text: '{"a": [1, {"b": null}]}' } }, extra))
+    out.push(input({ url, method: 'PUT', body: { kind: 'form', fields: [{ name: 'k', value: "v'$", enabled: true }] } }, { ...extra, tls: { verify: false, caPath: null } }))
+    out.push(input({ url, method: 'HEAD' }, { ...extra, secrets: { inline: { v2Token: "t'$", v1Token: 'x', clientSecret: 's"', apiKey: 'k', password: 'p\\' } } }))
+  }
+  out.push(
+    input(
+      { url: 'https://t.goskope.com/api/v2/events/dataexport/alerts/dlp?index=i&operation=head' },
+      { auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, iterator: { index: 'i', operation: 'head' }, tls: { verify: true, caPath: '/etc/ca b.pem' } }
+    )
+  )
+  return out
+}
+
+describe('generateSnippet: syntax of every sample (python3 -m py_compile, sh -n)', () => {
+  it('compiles as Python and parses as POSIX sh', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'snippet-syntax-'))
+    samples().forEach((sample, index) => {
+      const py = join(dir, `s${index}.py`)
+      const sh = join(dir, `s${index}.sh`)
+      writeFileSync(py, generateSnippet(sample, 'python'))
+      writeFileSync(sh, generateSnippet(sample, 'curl'))
+      const compiled = spawnSync('python3', ['-m', 'py_compile', py], { encoding: 'utf8' })
+      expect(compiled.stderr, generateSnippet(sample, 'python')).toBe('')
+      expect(compiled.status).toBe(0)
+      const parsed = spawnSync('sh', ['-n', sh], { encoding: 'utf8' })
+      expect(parsed.stderr, generateSnippet(sample, 'curl')).toBe('')
+      expect(parsed.status).toBe(0)
+    })
+  })
+})
+
+describe('generateSnippet: content', () => {
+  const nsk: Partial<SnippetInput> = { auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' } }
+
+  it('reads secrets from environment variables, with getpass as the Python fallback', () => {
+    const py = generateSnippet(input({}, nsk), 'python')
+    expect(py).toContain('api_token = os.environ.get("NETSKOPE_API_TOKEN") or getpass.getpass("Netskope REST API v2 token: ")')
+    expect(py).toContain('"Netskope-Api-Token": api_token,')
+    const curl = generateSnippet(input({}, nsk), 'curl')
+    expect(curl).toContain(': "${NETSKOPE_API_TOKEN:?Set NETSKOPE_API_TOKEN to your Netskope REST API v2 token}"')
+    expect(curl).toContain('--header "Netskope-Api-Token: $NETSKOPE_API_TOKEN"')
+  })
+
+  it('inlines a secret only when asked, and says so', () => {
+    const both = (['python', 'curl'] as const).map((language) => generateSnippet(input({}, { ...nsk, secrets: { inline: { v2Token: 'SECRET-123' } } }), language))
+    for (const code of both) expect(code).toContain('SECRET-123')
+    expect(both[0]).toContain('keep this file private')
+    expect(both[0]).not.toContain('getpass')
+    expect(both[1]).toContain(`NETSKOPE_API_TOKEN='SECRET-123'  # inlined at your request`)
+  })
+
+  it('TLS off, custom CA, gzip and timeouts', () => {
+    const off = input({}, { tls: { verify: false, caPath: null }, timeouts: { connectMs: 2_500, totalMs: 60_000 } })
+    expect(generateSnippet(off, 'python')).toMatch(/VERIFY = False[\s\S]*TIMEOUT = \(2\.5, 60\)[\s\S]*verify=VERIFY, timeout=TIMEOUT/)
+    expect(generateSnippet(off, 'curl')).toMatch(/--insecure[\s\S]*--connect-timeout 2\.5[\s\S]*--max-time 60[\s\S]*--compressed/)
+    const ca = input({}, { tls: { verify: true, caPath: "/etc/my ca's.pem" }, acceptGzip: false })
+    expect(generateSnippet(ca, 'python')).toContain(`VERIFY = "/etc/my ca's.pem"`)
+    expect(generateSnippet(ca, 'python')).toContain('"Accept-Encoding": "identity"')
+    const curl = generateSnippet(ca, 'curl')
+    expect(curl).toContain(`--cacert '/etc/my ca'\\''s.pem'`)
+    expect(curl).not.toContain('--compressed')
+  })
+
+  it('uses --head for HEAD and --data-raw for text, so "@file" is never read', () => {
+    expect(generateSnippet(input({ method: 'HEAD' }), 'curl')).toContain('curl --head')
+    const curl = generateSnippet(input({ method: 'POST', body: { kind: 'text', text: '@/etc/passwd' } }), 'curl')
+    expect(curl).toContain(`--data-raw '@/etc/passwd'`)
+    expect(curl).toContain(`--header 'Content-Type:'`)
+  })
+
+  it('login flows: a Python function that logs in, and a sh script that extracts the token', () => {
+    const ics = input({ url: 'https://ics/v2/public/users/list' }, { auth: { kind: 'insightcloudsec', username: 'jdoe' }, icsMode: 'login', baseUrl: '' })
+    expect(generateSnippet(ics, 'python')).toMatch(/def login\(\):[\s\S]*"https:\/\/ics\/v2\/public\/user\/login"[\s\S]*session_token = login\(\)[\s\S]*finally:\n {4}logout\(session_token\)/)
+    const sh = generateSnippet(ics, 'curl')
+    expect(sh).toMatch(/^#!\/bin\/sh\n/)
+    expect(sh).toContain("ICS_USERNAME=${ICS_USERNAME:-'jdoe'}")
+    expect(sh).toContain('--header "x-auth-token: $session_token"')
+    expect(sh).toContain('trap logout EXIT')
+    const ce = generateSnippet(input({ url: 'https://ce/api/tenants' }, { auth: { kind: 'cloud-exchange', clientId: 'cid' }, baseUrl: 'https://ce' }), 'curl')
+    expect(ce).toContain(`--data-urlencode "client_secret=$CE_CLIENT_SECRET"`)
+    expect(ce).toContain('--header "Authorization: Bearer $session_token"')
+  })
+
+  it('iterator: Python loops with next and the stop rule; cURL fetches one page and explains', () => {
+    const it = input(
+      { url: 'https://t.goskope.com/api/v2/events/dataexport/events/alert', query: [{ name: 'index', value: 'ix', enabled: true }, { name: 'operation', value: '1700000000', enabled: true }] },
+      { ...nsk, iterator: { index: 'ix', operation: '1700000000' } }
+    )
+    const py = generateSnippet(it, 'python')
+    expect(py).toContain('FIRST_OPERATION = "1700000000"')
+    expect(py).toContain('operation = "next"')
+    expect(py).toContain('if not records and hwm == last_hwm:')
+    expect(py).toContain('Retry-After')
+    expect(py).toContain('OUTPUT = "dataexport-alert.jsonl"')
+    const curl = generateSnippet(it, 'curl')
+    expect(curl).toContain('?index=ix&operation=1700000000')
+    expect(curl).toContain('fetches ONE page')
+  })
+})
