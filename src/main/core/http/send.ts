@@ -1,0 +1,199 @@
+import { performance } from 'node:perf_hooks'
+import type { RequestSpec } from '@shared/model/request'
+import type { HeaderPair, SendResult } from '@shared/model/response'
+import { AppError } from '@shared/model/errors'
+import { redactHeaders, redactUrl } from '@shared/redaction/redact'
+import type { AgentPool } from './agent-pool'
+import { BodySink } from './body-sink'
+import type { BodyStore } from './body-store'
+import { planDecoding } from './decode'
+import { seconds } from './errors'
+import { runHop, type BodyTarget, type HopOutcome, type HopRequest } from './exchange'
+import { makePreview } from './preview'
+import { ProgressReporter } from './progress'
+import { composeHeaders } from './request-headers'
+import { prepareBody } from './request-body'
+import { REDIRECT_STATUSES, followRedirect } from './redirects'
+import type { SendOptions } from './types'
+import { buildUrl, validateHeaders, validateMethod } from './validate'
+
+export interface SendContext {
+  agents: AgentPool
+  store: BodyStore
+  previewBytes: number
+  /** Aborted when the engine closes. */
+  closing: AbortSignal
+}
+
+const NO_BODY_STATUSES = new Set([204, 304])
+
+/** One send: validate, build the body, follow redirects by hand, stream the final body into the store. */
+export async function sendRequest(context: SendContext, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
+  const startedAt = performance.now()
+  if (options.signal?.aborted || context.closing.aborted) throw cancelled(context.closing.aborted)
+
+  const method = validateMethod(spec.method)
+  const url = buildUrl(spec.url, spec.query)
+  const userHeaders = validateHeaders(spec.headers)
+
+  // Cancel, total timeout and engine shutdown all land on one internal signal whose reason is the AppError.
+  const internal = new AbortController()
+  const onCancel = (): void => internal.abort(cancelled(false))
+  const onClose = (): void => internal.abort(cancelled(true))
+  options.signal?.addEventListener('abort', onCancel, { once: true })
+  context.closing.addEventListener('abort', onClose, { once: true })
+  const timer = setTimeout(() => {
+    internal.abort(
+      new AppError(
+        'TIMEOUT_TOTAL',
+        `The request did not complete within the total timeout of ${seconds(options.totalTimeoutMs)}.`,
+        'Raise the total timeout in Settings for slow or large responses.'
+      )
+    )
+  }, options.totalTimeoutMs)
+
+  try {
+    const prepared = await prepareBody(spec.body)
+    const { headers, warnings } = composeHeaders(userHeaders, prepared)
+    warnings.unshift(...prepared.warnings)
+    const agent = await context.agents.get({
+      verify: options.tls.verify,
+      caPath: options.tls.caPath,
+      connectTimeoutMs: options.connectTimeoutMs
+    })
+    await context.store.allocate()
+    if (internal.signal.aborted) throw internal.signal.reason
+
+    const progress = new ProgressReporter(options.onProgress)
+    const redirects: SendResult['redirects'] = []
+    let hop: HopRequest = { url, method, headers, body: prepared.body }
+    let sawHttps = false
+    let outcome: HopOutcome
+    let bodyId = ''
+    for (;;) {
+      sawHttps ||= hop.url.protocol === 'https:'
+      const current = hop
+      outcome = await runHop(agent, current, {
+        signal: internal.signal,
+        progress,
+        errorContext: { url: current.url, connectTimeoutMs: options.connectTimeoutMs },
+        decide: (head): BodyTarget => {
+          if (options.maxRedirects > 0 && REDIRECT_STATUSES.has(head.status) && head.location !== null) {
+            if (redirects.length >= options.maxRedirects) throw tooManyRedirects(redirects.length, current.url, head.location)
+            return { kind: 'discard' }
+          }
+          const slot = context.store.next()
+          bodyId = slot.id
+          const plan = planDecoding(head.contentEncoding)
+          if (plan.unsupported !== null) {
+            warnings.push(`The body uses Content-Encoding "${plan.unsupported}", which cannot be decoded; it is shown as received.`)
+          }
+          const sink = new BodySink({
+            path: slot.path,
+            memoryLimit: context.previewBytes,
+            headBytes: context.previewBytes + 4,
+            maxDecodedBytes: options.maxDecodedBytes
+          })
+          return { kind: 'keep', sink, plan }
+        }
+      })
+      if (outcome.target.kind === 'keep') break
+      const step = followRedirect(current, outcome.head.status, outcome.head.location ?? '')
+      redirects.push({ status: outcome.head.status, url: redactUrl(current.url.href), droppedCredentials: step.droppedCredentials })
+      hop = step.next
+    }
+
+    const sink = outcome.target.sink
+    const { stored, head } = sink.result()
+    if (internal.signal.aborted) {
+      await sink.discard()
+      throw internal.signal.reason
+    }
+    context.store.keep(bodyId, stored)
+    progress.setPhase('done')
+    if (!options.tls.verify && sawHttps) warnings.push("TLS verification is off: the server's certificate was not checked.")
+    return buildResult(bodyId, hop, outcome, sink.bytes, head, redirects, warnings, context.previewBytes, startedAt)
+  } finally {
+    clearTimeout(timer)
+    options.signal?.removeEventListener('abort', onCancel)
+    context.closing.removeEventListener('abort', onClose)
+  }
+}
+
+function cancelled(byShutdown: boolean): AppError {
+  return new AppError('CANCELLED', byShutdown ? 'The request was cancelled because the app is closing.' : 'The request was cancelled.')
+}
+
+function tooManyRedirects(count: number, from: URL, location: string): AppError {
+  let target = location
+  try {
+    target = new URL(location, from).href
+  } catch {
+    // Keep the raw Location text.
+  }
+  return new AppError(
+    'TOO_MANY_REDIRECTS',
+    `Stopped after ${count} redirect${count === 1 ? '' : 's'} (the limit set in Settings): ${redactUrl(from.href)} redirects again, to ${redactUrl(target)}.`,
+    'The server may be redirecting in a loop (often a login page). Check the URL and credentials, or raise the limit in Settings.'
+  )
+}
+
+const round = (ms: number): number => Math.max(0, Math.round(ms * 100) / 100)
+
+function buildResult(
+  responseId: string,
+  hop: HopRequest,
+  outcome: HopOutcome,
+  decodedBytes: number,
+  head: Buffer,
+  redirects: SendResult['redirects'],
+  warnings: string[],
+  previewBytes: number,
+  startedAt: number
+): SendResult {
+  const response = outcome.head
+  const hasBody = hop.method !== 'HEAD' && !NO_BODY_STATUSES.has(response.status)
+  return {
+    responseId,
+    status: response.status,
+    statusText: response.statusText,
+    httpVersion: '1.1',
+    url: redactUrl(hop.url.href),
+    headers: response.headers,
+    redirects,
+    timings: {
+      dnsMs: round(outcome.connection.dnsMs),
+      connectMs: round(outcome.connection.connectMs),
+      tlsMs: round(outcome.connection.tlsMs),
+      ttfbMs: round(outcome.headersAt - outcome.requestSentAt),
+      downloadMs: round(outcome.endAt - outcome.headersAt),
+      totalMs: round(performance.now() - startedAt)
+    },
+    sizes: { wireBytes: hasBody ? outcome.wireBytes : 0, decodedBytes, headerBytes: response.headerBytes },
+    contentType: response.contentType,
+    contentEncoding: response.contentEncoding,
+    preview: makePreview(head, decodedBytes, previewBytes),
+    requestEcho: { method: hop.method, url: redactUrl(hop.url.href), headers: redactHeaders(echoHeaders(outcome.sentHead, hop)) },
+    warnings
+  }
+}
+
+const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH'])
+
+/** The headers as written by undici (its head text), plus the Content-Length it appends for in-memory bodies. */
+function echoHeaders(sentHead: string | null, hop: HopRequest): HeaderPair[] {
+  const pairs: HeaderPair[] = []
+  if (sentHead !== null) {
+    for (const line of sentHead.split('\r\n').slice(1)) {
+      const colon = line.indexOf(':')
+      if (colon > 0) pairs.push([line.slice(0, colon), line.slice(colon + 1).trim()])
+    }
+  } else {
+    pairs.push(['host', hop.url.host], ...hop.headers)
+  }
+  if (typeof hop.body === 'string' || hop.body === null) {
+    const length = hop.body === null ? 0 : Buffer.byteLength(hop.body)
+    if (length > 0 || PAYLOAD_METHODS.has(hop.method)) pairs.push(['content-length', String(length)])
+  }
+  return pairs
+}
