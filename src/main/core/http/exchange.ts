@@ -1,20 +1,21 @@
 import { STATUS_CODES } from 'node:http'
 import { performance } from 'node:perf_hooks'
 import { finished, pipeline, type Writable } from 'node:stream'
-import type { Agent, Dispatcher, FormData } from 'undici'
+import type { Agent, Dispatcher } from 'undici'
 import { AppError } from '@shared/model/errors'
 import type { HeaderPair } from '@shared/model/response'
 import type { BodySink } from './body-sink'
 import { observeNextSend, type ConnectionTiming, type WireObserver } from './connection-timing'
 import { createDecoders, decodeError, type DecoderPlan } from './decode'
 import { toAppError, type ErrorContext } from './errors'
+import { MultipartBody } from './multipart'
 import type { ProgressReporter } from './progress'
 
 export interface HopRequest {
   url: URL
   method: string
   headers: HeaderPair[]
-  body: string | FormData | null
+  body: string | MultipartBody | null
 }
 
 export interface ResponseHead {
@@ -65,9 +66,11 @@ export function runHop(agent: Agent, request: HopRequest, options: HopOptions): 
     options.progress.setPhase('connecting')
     const headers: string[] = []
     for (const [name, value] of request.headers) headers.push(name, value)
+    const body = request.body instanceof MultipartBody ? request.body.stream() : request.body
+    if (request.body instanceof MultipartBody) headers.push('content-length', String(request.body.length))
     try {
       agent.dispatch(
-        { origin: request.url.origin, path: request.url.pathname + request.url.search, method: request.method, headers, body: request.body },
+        { origin: request.url.origin, path: request.url.pathname + request.url.search, method: request.method, headers, body },
         handler
       )
     } catch (error) {
@@ -207,8 +210,9 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     const appError = toAppError(error, this.options.errorContext)
     // Stop the download (undici then destroys the socket) and delete whatever was written so far.
     if (this.controller && !this.controller.aborted) this.controller.abort(appError)
-    this.input?.destroy(appError)
-    if (this.target.kind === 'keep') this.target.sink.destroy(appError)
+    // Destroyed without an error argument: nobody listens for 'error' on a sink whose pipeline never started.
+    this.input?.destroy()
+    if (this.target.kind === 'keep') this.target.sink.destroy()
     this.reject(appError)
   }
 }

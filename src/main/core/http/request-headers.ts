@@ -29,7 +29,7 @@ export function composeHeaders(user: HeaderPair[], body: PreparedBody): { header
     present.add(lower)
     headers.push([name, value])
   }
-  if (body.contentType !== null && !present.has('content-type')) headers.push(['content-type', body.contentType])
+  if (body.contentType !== null && (!present.has('content-type') || body.replaceContentType)) headers.push(['content-type', body.contentType])
   for (const pair of DEFAULT_HEADERS) if (!present.has(pair[0])) headers.push(pair)
   return { headers, warnings }
 }

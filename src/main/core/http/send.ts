@@ -191,9 +191,7 @@ function echoHeaders(sentHead: string | null, hop: HopRequest): HeaderPair[] {
   } else {
     pairs.push(['host', hop.url.host], ...hop.headers)
   }
-  if (typeof hop.body === 'string' || hop.body === null) {
-    const length = hop.body === null ? 0 : Buffer.byteLength(hop.body)
-    if (length > 0 || PAYLOAD_METHODS.has(hop.method)) pairs.push(['content-length', String(length)])
-  }
+  const length = hop.body === null ? 0 : typeof hop.body === 'string' ? Buffer.byteLength(hop.body) : hop.body.length
+  if (length > 0 || PAYLOAD_METHODS.has(hop.method)) pairs.push(['content-length', String(length)])
   return pairs
 }
