@@ -4,7 +4,7 @@ import { echoHandler, listen, type EchoRecord, type RunningServer } from './echo
 /**
  * Redirecting server on 127.0.0.1 (port 0). Routes:
  *  /redirect?to=URL&status=302    one hop to URL (absolute, or relative to this server)
- *  /chain?n=K&status=302          K hops (/chain?n=K-1 ... /chain?n=0), then the echo
+ *  /chain?n=K&status=302          K hops (/chain?n=K-1 ... /chain?n=1, /echo), ending at the echo
  *  /loop                          redirects to itself forever
  *  /no-location?status=302        a redirect status without a Location header
  *  anything else                  the echo handler (see echo-server.ts), recorded in `requests`
@@ -35,9 +35,8 @@ export async function startRedirectServer(): Promise<RunningServer> {
         res.writeHead(status, { 'Content-Type': 'text/plain' })
         res.end('moved, but no Location')
       } else {
-        const n = Number(url.searchParams.get('n') ?? 0)
-        if (n <= 0) echo(Object.assign(req, { url: '/echo' }), res)
-        else redirect(res, status, `/chain?n=${n - 1}&status=${status}`)
+        const n = Number(url.searchParams.get('n') ?? 1)
+        redirect(res, status, n <= 1 ? '/echo' : `/chain?n=${n - 1}&status=${status}`)
       }
     })
   })
