@@ -13,12 +13,12 @@ export interface Normalized {
   body: unknown
 }
 
-/** Headers compared on every request, besides the ones a case sets by hand. */
-export const AUTH_HEADERS = ['content-type', 'netskope-api-token', 'authorization', 'api-key', 'x-auth-token']
+/** Headers compared on every request, besides the ones a case sets by hand (Accept: all three send a default). */
+export const COMPARED_HEADERS = ['content-type', 'accept', 'netskope-api-token', 'authorization', 'api-key', 'x-auth-token']
 
 export function normalize(record: Recorded, extraHeaders: readonly string[]): Normalized {
   const headers: Record<string, string> = {}
-  for (const name of new Set([...AUTH_HEADERS, ...extraHeaders.map((header) => header.toLowerCase())])) {
+  for (const name of new Set([...COMPARED_HEADERS, ...extraHeaders.map((header) => header.toLowerCase())])) {
     const values = record.headers[name]
     if (values === undefined) continue
     const joined = values.join(', ')

@@ -14,8 +14,6 @@ import { cleanEnv, createAppSide, findPython, runProcess, type AppSide } from '.
 
 // Snippet truth (DESIGN.md, Testing): every generated Python and cURL snippet is run (python3 + requests, sh +
 // curl) against a local echo server and must deliver what the real engine + authenticator delivered.
-/** Login calls also compare Accept (the app asks for JSON there). */
-const LOGIN_PATHS = new Set(['/v2/public/user/login', '/api/auth'])
 
 let dir: string
 let uploadFile: string
@@ -53,7 +51,7 @@ function requirePython(): string {
 
 function normalizeAll(records: Recorded[], truth: TruthCase): Normalized[] {
   const extra = (truth.headers ?? []).map((row) => row.name)
-  return records.map((record) => normalize(record, LOGIN_PATHS.has(record.path) ? [...extra, 'accept'] : extra))
+  return records.map((record) => normalize(record, extra))
 }
 
 function envVars(secrets: Partial<Record<SecretName, string>>): Record<string, string> {
