@@ -212,8 +212,14 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     if (this.controller && !this.controller.aborted) this.controller.abort(appError)
     // Destroyed without an error argument: nobody listens for 'error' on a sink whose pipeline never started.
     this.input?.destroy()
-    if (this.target.kind === 'keep') this.target.sink.destroy()
-    this.reject(appError)
+    const sink = this.target.kind === 'keep' ? this.target.sink : null
+    if (sink === null || sink.closed) {
+      this.reject(appError)
+      return
+    }
+    // Settle only once the partial body file is deleted, so nothing is left behind when the caller sees the error.
+    sink.once('close', () => this.reject(appError))
+    sink.destroy()
   }
 }
 
