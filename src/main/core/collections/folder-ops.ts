@@ -47,9 +47,9 @@ export async function renameFolder(root: string, path: string, name: string): Pr
   const warnings: string[] = []
   if (newDir !== oldDir) {
     await rename(resolveInside(root, path), resolveInside(root, newPath))
-    await editOrder(root, parent, (order) => order.map((entry) => (entry === oldDir ? newDir : entry)), warnings)
+    await editOrder(root, parent, (order) => order, warnings, { renamed: [oldDir, newDir] })
   }
-  await editOrder(root, newPath, (order) => order, warnings, display)
+  await editOrder(root, newPath, (order) => order, warnings, { name: display })
   return { path: newPath, warnings }
 }
 
@@ -114,7 +114,7 @@ export async function duplicateFolder(root: string, path: string, newId: () => s
   await rename(stagingAbs, resolveInside(root, newPath))
   await renewIds(root, newPath, newId)
   const warnings: string[] = []
-  await editOrder(root, newPath, (order) => order, warnings, name)
+  await editOrder(root, newPath, (order) => order, warnings, { name })
   await editOrder(root, parent, (order) => place(order, newDir, order.indexOf(baseOf(path)) + 1), warnings)
   return { path: newPath, warnings }
 }

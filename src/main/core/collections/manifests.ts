@@ -40,14 +40,14 @@ export function place(order: string[], name: string, index?: number): string[] {
 
 /**
  * Rewrites a folder's manifest with an edited order (pruned of names that no longer exist, completed with
- * unlisted ones). A manifest that does not parse is never rewritten: the edit is skipped and a warning says so.
+ * unlisted ones; `renamed` maps an entry's old name to its new one). A manifest that does not parse is never rewritten: the edit is skipped and a warning says so.
  */
 export async function editOrder(
   root: string,
   folder: string,
   edit: (order: string[]) => string[],
   warnings: string[],
-  rename?: string
+  options: { name?: string; renamed?: readonly [from: string, to: string] } = {}
 ): Promise<void> {
   const current = await readManifest(root, folder)
   if (current.state === 'corrupt') {
@@ -57,7 +57,10 @@ export async function editOrder(
   const names = await listEntries(root, folder)
   const fallbackName = basename(resolveInside(root, folder)) || 'Collection'
   const manifest = current.state === 'ok' ? current.manifest : { name: fallbackName, order: [] }
-  const order = edit(orderEntries(names, manifest.order))
-  const text = serializeManifest({ name: rename ?? manifest.name, order })
+  // A renamed entry keeps its place: map the old name before stale names are pruned.
+  const renamed = options.renamed
+  const listed = renamed ? manifest.order.map((entry) => (entry === renamed[0] ? renamed[1] : entry)) : manifest.order
+  const order = edit(orderEntries(names, listed))
+  const text = serializeManifest({ name: options.name ?? manifest.name, order })
   await writeTextAtomic(resolveInside(root, manifestPath(folder)), text)
 }

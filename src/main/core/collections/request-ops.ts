@@ -106,7 +106,7 @@ export async function renameRequest(root: string, path: string, name: string): P
   if (newFile !== oldFile) {
     // Rename first (atomic), then rewrite: a crash in between leaves one file with the old name inside, not two files.
     await rename(resolveInside(root, path), resolveInside(root, newPath))
-    await editOrder(root, folder, (order) => order.map((entry) => (entry === oldFile ? newFile : entry)), warnings)
+    await editOrder(root, folder, (order) => order, warnings, { renamed: [oldFile, newFile] })
   }
   await writeTextAtomic(resolveInside(root, newPath), serializeRequest(next))
   return { path: newPath, warnings }
