@@ -4,6 +4,8 @@ import { CHROMIUM_ARGS, findChromium } from './test/e2e/find-browser'
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
+  // docs/screenshot.png is only regenerated on request: `UPDATE_SCREENSHOT=1 npx playwright test screenshot`.
+  testIgnore: process.env['UPDATE_SCREENSHOT'] === '1' ? [] : ['**/screenshot.spec.ts'],
   // The specs resolve `@shared/*` like the app does.
   tsconfig: './tsconfig.node.json',
   globalSetup: './test/e2e/global-setup.ts',

@@ -60,7 +60,7 @@ test('the Electron app starts, exposes only window.api and reports errors from m
     })
     expect(globals).toEqual({ api: 'object', require: 'undefined', process: 'undefined' })
     // A round trip through the real IPC: main validates the URL and the renderer shows its error.
-    await page.getByLabel('URL').fill('notaurl')
+    await page.getByLabel('URL', { exact: true }).fill('notaurl')
     await page.getByRole('button', { name: 'Send' }).click()
     await expect(page.getByTestId('error-panel')).toBeVisible()
     await expect(page.getByTestId('error-code')).toHaveText('INVALID_URL')

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Settings } from '@shared/model/settings'
 import type { Bridge } from './bridge/bridge-server'
 import { expect, test } from './fixtures'
+import { requestTab } from './helpers'
 
 async function settingsNow(bridge: Bridge): Promise<Settings> {
   const envelope = (await bridge.call('settings:get', {})) as { ok: boolean; value: Settings }
@@ -31,8 +32,8 @@ test('an environment with TLS verification off shows a persistent warning banner
   await expect(banner).toContainText('TLS verification is OFF')
   await expect(banner).toContainText('Lab tenant')
   // It stays while working with the request, not just on selection.
-  await app.getByRole('tab', { name: /^Headers/ }).click()
-  await app.getByLabel('URL').fill('/v1/items')
+  await requestTab(app, /^Headers/).click()
+  await app.getByLabel('URL', { exact: true }).fill('/v1/items')
   await expect(banner).toBeVisible()
 
   await environment.selectOption('prod')
@@ -66,7 +67,7 @@ test('multipart file parts are chosen through the main-process file picker', asy
   await mkdir(testInfo.outputDir, { recursive: true })
   const file = join(testInfo.outputDir, 'report.csv')
   await writeFile(file, 'id,name\n1,alpha\n')
-  await app.getByRole('tab', { name: /^Body/ }).click()
+  await requestTab(app, /^Body/).click()
   await app.getByRole('radio', { name: 'Multipart' }).check()
   await app.getByRole('button', { name: '+ Add file part' }).click()
 
@@ -75,7 +76,7 @@ test('multipart file parts are chosen through the main-process file picker', asy
   await app.getByRole('button', { name: 'Choose file for part 1' }).click()
   await expect(app.getByTestId('multipart-file')).toHaveText('no file chosen')
   await app.getByLabel('part 1 name').fill('upload')
-  await app.getByLabel('URL').fill('http://127.0.0.1:9/upload')
+  await app.getByLabel('URL', { exact: true }).fill('http://127.0.0.1:9/upload')
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('error-panel')).toContainText('Multipart part "upload" has no file')
 

@@ -1,9 +1,14 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** A tab of the request editor (the response panel has tabs with the same names). */
+export function requestTab(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('tablist', { name: 'Request parts' }).getByRole('tab', { name })
+}
 
 /** Types into the request bar. */
 export async function enterRequest(page: Page, method: string, url: string): Promise<void> {
   await page.getByLabel('Method').selectOption(method)
-  await page.getByLabel('URL').fill(url)
+  await page.getByLabel('URL', { exact: true }).fill(url)
 }
 
 /**
@@ -11,7 +16,7 @@ export async function enterRequest(page: Page, method: string, url: string): Pro
  * delivered as a paste (what a user does with a prepared payload) to arrive exactly as given.
  */
 export async function setJsonBody(page: Page, text: string): Promise<void> {
-  await page.getByRole('tab', { name: /^Body/ }).click()
+  await requestTab(page, /^Body/).click()
   await page.getByRole('radio', { name: 'JSON' }).check()
   const lines = page.getByTestId('body-json-editor').locator('.view-lines')
   await expect(lines).toBeVisible()

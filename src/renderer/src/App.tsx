@@ -15,7 +15,7 @@ import { useColorScheme } from './ui/useColorScheme'
 import { useShortcuts } from './ui/useShortcuts'
 
 export function App(): React.JSX.Element {
-  const { draft, update } = useRequestDraft()
+  const { draft, update, current } = useRequestDraft()
   const request = useSendRequest()
   const environments = useEnvironments()
   const settings = useSettings()
@@ -24,10 +24,11 @@ export function App(): React.JSX.Element {
 
   const send = useCallback(() => {
     if (request.state.status === 'running') return
-    const problem = draftProblem(draft)
+    const latest = current()
+    const problem = draftProblem(latest)
     if (problem) request.fail(problem)
-    else request.send(toSpec(draft), environments.selectedId)
-  }, [draft, environments.selectedId, request])
+    else request.send(toSpec(latest), environments.selectedId)
+  }, [current, environments.selectedId, request])
 
   const cancel = useCallback(() => {
     if (request.state.status === 'running') request.cancel()

@@ -14,6 +14,7 @@ function Form({ settings, save, onClose }: { settings: Settings; save: SettingsS
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
 
   const submit = async (): Promise<void> => {
+    setMessage(null)
     const connectTimeoutMs = Number(connect)
     const totalTimeoutMs = Number(total)
     if (!Number.isInteger(connectTimeoutMs) || !Number.isInteger(totalTimeoutMs)) {
@@ -28,6 +29,8 @@ function Form({ settings, save, onClose }: { settings: Settings; save: SettingsS
   return (
     <form
       className="settings-form"
+      // Validation is main's job (it owns the limits); its message is shown below instead of a browser bubble.
+      noValidate
       onSubmit={(event) => {
         event.preventDefault()
         void submit()
