@@ -1,0 +1,84 @@
+import type { HistoryEntry } from '@shared/collections/history-entry'
+import { rewriteJsonText } from '@shared/collections/credential-walk'
+import { redactRequestSpec } from '@shared/collections/secrets'
+import type { AppErrorShape } from '@shared/model/errors'
+import type { RequestBody, RequestSpec } from '@shared/model/request'
+import type { SendResult } from '@shared/model/response'
+import { maskSecret, redactHeaders, redactUrl } from '@shared/redaction/redact'
+
+/** What the send path hands to history: the request as typed, and either a result or an error. */
+export interface HistoryInput {
+  spec: RequestSpec
+  environmentId: string | null
+  operationId?: string | null
+  savedRequestId?: string | null
+  result?: SendResult
+  error?: AppErrorShape
+  /** Set by the caller when known (e.g. the engine failed after resolving); otherwise taken from the result. */
+  sentUrl?: string
+}
+
+export interface BuildOptions {
+  id: string
+  time: Date
+  previewBytes: number
+  requestBodyBytes: number
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+
+/** Cuts text to at most `maxBytes` of UTF-8 without splitting a character. */
+export function capUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
+  if (text.length <= maxBytes / 3) return { text, truncated: false }
+  const bytes = encoder.encode(text)
+  if (bytes.length <= maxBytes) return { text, truncated: false }
+  return { text: decoder.decode(bytes.subarray(0, maxBytes)).replace(/\uFFFD+$/, ''), truncated: true }
+}
+
+function capBody(body: RequestBody, maxBytes: number): { body: RequestBody; truncated: boolean } {
+  if (body.kind !== 'json' && body.kind !== 'text') return { body, truncated: false }
+  const capped = capUtf8(body.text, maxBytes)
+  return { body: { ...body, text: capped.text }, truncated: capped.truncated }
+}
+
+/** Masks JSON members such as "access_token" or "session_id" that login responses carry. */
+function redactPreview(text: string): string {
+  return rewriteJsonText(text, (hit) => maskSecret(hit.value))
+}
+
+export function buildHistoryEntry(input: HistoryInput, options: BuildOptions): HistoryEntry {
+  const redacted = redactRequestSpec(input.spec)
+  const { body, truncated } = capBody(redacted.body, options.requestBodyBytes)
+  const result = input.result
+  const sentUrl = input.sentUrl ?? result?.requestEcho.url ?? null
+  return {
+    id: options.id,
+    time: options.time.toISOString(),
+    environmentId: input.environmentId,
+    operationId: input.operationId ?? null,
+    savedRequestId: input.savedRequestId ?? null,
+    request: { ...redacted, body },
+    requestBodyTruncated: truncated,
+    sentUrl: sentUrl === null ? null : redactUrl(sentUrl),
+    response: result
+      ? {
+          status: result.status,
+          statusText: result.statusText,
+          httpVersion: result.httpVersion,
+          durationMs: result.timings.totalMs,
+          sizes: result.sizes,
+          contentType: result.contentType,
+          headers: redactHeaders(result.headers),
+          bodyPreview: previewOf(result.preview, options.previewBytes)
+        }
+      : null,
+    error: input.error ? { code: input.error.code, message: input.error.message } : null
+  }
+}
+
+function previewOf(preview: SendResult['preview'], maxBytes: number): { text: string; truncated: boolean; binary: boolean } {
+  if (preview.binary) return { text: '', truncated: preview.truncated || preview.text !== '', binary: true }
+  const capped = capUtf8(redactPreview(preview.text), maxBytes)
+  return { text: capped.text, truncated: preview.truncated || capped.truncated, binary: false }
+}
