@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { SendResult } from '@shared/model/response'
 import { call, toErrorShape } from '../../api/client'
 import { utf8Length } from './format'
@@ -39,11 +39,8 @@ function fromPreview(result: SendResult): BodyState {
 /** The body as far as loaded: starts with the preview, then pages through `response:read-body` on demand. */
 export function useResponseBody(result: SendResult): ResponseBody {
   const [state, setState] = useState<BodyState>(() => fromPreview(result))
+  // A new result starts again from its preview; the stale state is replaced on the first load.
   const current = state.responseId === result.responseId ? state : fromPreview(result)
-
-  useEffect(() => {
-    setState((previous) => (previous.responseId === result.responseId ? previous : fromPreview(result)))
-  }, [result])
 
   const loadMore = useCallback(() => {
     if (current.loading || current.complete) return
