@@ -1,7 +1,8 @@
 import type { HttpEngine, EngineConfig } from './types'
 import { AgentPool } from './agent-pool'
 import { BodyStore } from './body-store'
-import { sendRequest } from './send'
+import type { Cancellation } from './cancellation'
+import { cancelled, sendRequest, type SendContext } from './send'
 
 const DEFAULT_PREVIEW_BYTES = 256 * 1024
 
@@ -13,23 +14,27 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
   const previewBytes = Math.max(1024, Math.floor(config.previewBytes ?? DEFAULT_PREVIEW_BYTES))
   const agents = new AgentPool()
   const store = new BodyStore(config.tempDir)
-  const closing = new AbortController()
-  const inFlight = new Set<Promise<unknown>>()
+  const context: SendContext = { agents, store, previewBytes, inFlight: new Set<Cancellation>() }
+  const running = new Set<Promise<unknown>>()
 
   return {
     send(spec, options) {
-      const run = sendRequest({ agents, store, previewBytes, closing: closing.signal }, spec, options)
-      const tracked = run.catch(() => undefined)
-      inFlight.add(tracked)
-      void tracked.finally(() => inFlight.delete(tracked))
+      const run = sendRequest(context, spec, options)
+      const forget = (): void => {
+        running.delete(settled)
+      }
+      const settled: Promise<void> = run.then(forget, forget)
+      running.add(settled)
       return run
     },
     readBody: (responseId, offset, length) => store.read(responseId, offset, length),
     release: (responseId) => store.release(responseId),
     async close() {
-      closing.abort()
+      const inFlight = context.inFlight
+      context.inFlight = null
+      for (const cancellation of inFlight ?? []) cancellation.cancel(cancelled(true))
       // Cancelled sends delete their partial bodies; wait for that before clearing what is kept.
-      await Promise.allSettled([...inFlight])
+      await Promise.allSettled([...running])
       await agents.close()
       await store.clear()
     }

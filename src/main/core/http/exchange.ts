@@ -5,6 +5,7 @@ import type { Agent, Dispatcher } from 'undici'
 import { AppError } from '@shared/model/errors'
 import type { HeaderPair } from '@shared/model/response'
 import type { BodySink } from './body-sink'
+import type { Cancellation } from './cancellation'
 import { observeNextSend, type ConnectionTiming, type WireObserver } from './connection-timing'
 import { createDecoders, decodeError, type DecoderPlan } from './decode'
 import { toAppError, type ErrorContext } from './errors'
@@ -46,8 +47,8 @@ export interface HopOutcome {
 }
 
 export interface HopOptions {
-  /** Aborted with an AppError as reason (cancel, total timeout, engine closed). */
-  signal: AbortSignal
+  /** Cancel, total timeout, engine closed. */
+  cancellation: Cancellation
   progress: ProgressReporter
   /** Decides at the response head; may throw an AppError to stop (e.g. too many redirects). */
   decide: (head: ResponseHead) => BodyTarget
@@ -58,11 +59,11 @@ export interface HopOptions {
 export function runHop(agent: Agent, request: HopRequest, options: HopOptions): Promise<HopOutcome> {
   return new Promise<HopOutcome>((resolve, reject) => {
     const handler = new HopHandler(request, options, resolve, reject)
-    if (options.signal.aborted) {
-      handler.fail(options.signal.reason)
+    if (options.cancellation.reason) {
+      handler.fail(options.cancellation.reason)
       return
     }
-    options.signal.addEventListener('abort', handler.onAbort, { once: true })
+    options.cancellation.onCancel(handler.onAbort)
     options.progress.setPhase('connecting')
     const headers: string[] = []
     for (const [name, value] of request.headers) headers.push(name, value)
@@ -100,7 +101,7 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     private readonly reject: (error: AppError) => void
   ) {}
 
-  readonly onAbort = (): void => this.fail(this.options.signal.reason)
+  readonly onAbort = (reason: AppError): void => this.fail(reason)
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller
@@ -189,8 +190,8 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
   private complete(): void {
     if (this.settled || !this.head) return
     this.settled = true
-    this.options.signal.removeEventListener('abort', this.onAbort)
-    this.resolve({
+    this.options.cancellation.onCancel(null)
+    const outcome: HopOutcome = {
       head: this.head,
       target: this.target,
       sentHead: this.sentHead,
@@ -200,13 +201,16 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
       headersAt: this.headersAt,
       endAt: performance.now(),
       wireBytes: this.wireBytes
-    })
+    }
+    // undici frees a keep-alive socket one event-loop turn after the response (setImmediate in client-h1). Resolving
+    // after that turn lets the caller's next send reuse this connection instead of opening a second one.
+    setImmediate(() => this.resolve(outcome))
   }
 
   fail(error: unknown): void {
     if (this.settled) return
     this.settled = true
-    this.options.signal.removeEventListener('abort', this.onAbort)
+    this.options.cancellation.onCancel(null)
     const appError = toAppError(error, this.options.errorContext)
     // Stop the download (undici then destroys the socket) and delete whatever was written so far.
     if (this.controller && !this.controller.aborted) this.controller.abort(appError)

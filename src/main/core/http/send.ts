@@ -5,6 +5,7 @@ import { AppError } from '@shared/model/errors'
 import { redactHeaders, redactUrl } from '@shared/redaction/redact'
 import type { AgentPool } from './agent-pool'
 import { BodySink } from './body-sink'
+import { Cancellation } from './cancellation'
 import type { BodyStore } from './body-store'
 import { planDecoding } from './decode'
 import { seconds } from './errors'
@@ -21,8 +22,8 @@ export interface SendContext {
   agents: AgentPool
   store: BodyStore
   previewBytes: number
-  /** Aborted when the engine closes. */
-  closing: AbortSignal
+  /** Sends in flight, cancelled when the engine closes; null once it is closed. */
+  inFlight: Set<Cancellation> | null
 }
 
 const NO_BODY_STATUSES = new Set([204, 304])
@@ -30,20 +31,20 @@ const NO_BODY_STATUSES = new Set([204, 304])
 /** One send: validate, build the body, follow redirects by hand, stream the final body into the store. */
 export async function sendRequest(context: SendContext, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
   const startedAt = performance.now()
-  if (options.signal?.aborted || context.closing.aborted) throw cancelled(context.closing.aborted)
+  if (context.inFlight === null) throw cancelled(true)
+  if (options.signal?.aborted) throw cancelled(false)
 
   const method = validateMethod(spec.method)
   const url = buildUrl(spec.url, spec.query)
   const userHeaders = validateHeaders(spec.headers)
 
-  // Cancel, total timeout and engine shutdown all land on one internal signal whose reason is the AppError.
-  const internal = new AbortController()
-  const onCancel = (): void => internal.abort(cancelled(false))
-  const onClose = (): void => internal.abort(cancelled(true))
+  const cancellation = new Cancellation()
+  const inFlight = context.inFlight
+  inFlight.add(cancellation)
+  const onCancel = (): void => cancellation.cancel(cancelled(false))
   options.signal?.addEventListener('abort', onCancel, { once: true })
-  context.closing.addEventListener('abort', onClose, { once: true })
   const timer = setTimeout(() => {
-    internal.abort(
+    cancellation.cancel(
       new AppError(
         'TIMEOUT_TOTAL',
         `The request did not complete within the total timeout of ${seconds(options.totalTimeoutMs)}.`,
@@ -62,7 +63,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
       connectTimeoutMs: options.connectTimeoutMs
     })
     await context.store.allocate()
-    if (internal.signal.aborted) throw internal.signal.reason
+    if (cancellation.reason) throw cancellation.reason
 
     const progress = new ProgressReporter(options.onProgress)
     const redirects: SendResult['redirects'] = []
@@ -74,7 +75,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
       sawHttps ||= hop.url.protocol === 'https:'
       const current = hop
       outcome = await runHop(agent, current, {
-        signal: internal.signal,
+        cancellation,
         progress,
         errorContext: { url: current.url, connectTimeoutMs: options.connectTimeoutMs },
         decide: (head): BodyTarget => {
@@ -105,9 +106,9 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
 
     const sink = outcome.target.sink
     const { stored, head } = sink.result()
-    if (internal.signal.aborted) {
+    if (cancellation.reason) {
       await sink.discard()
-      throw internal.signal.reason
+      throw cancellation.reason
     }
     context.store.keep(bodyId, stored)
     progress.setPhase('done')
@@ -115,12 +116,12 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
     return buildResult(bodyId, hop, outcome, sink.bytes, head, redirects, warnings, context.previewBytes, startedAt)
   } finally {
     clearTimeout(timer)
+    inFlight.delete(cancellation)
     options.signal?.removeEventListener('abort', onCancel)
-    context.closing.removeEventListener('abort', onClose)
   }
 }
 
-function cancelled(byShutdown: boolean): AppError {
+export function cancelled(byShutdown: boolean): AppError {
   return new AppError('CANCELLED', byShutdown ? 'The request was cancelled because the app is closing.' : 'The request was cancelled.')
 }
 

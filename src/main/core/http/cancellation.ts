@@ -1,0 +1,24 @@
+import type { AppError } from '@shared/model/errors'
+
+/**
+ * Cancel state of one send: user cancel, total timeout and engine shutdown all end here with the AppError to
+ * report. A plain object rather than an AbortController: it is created for every send, and EventTarget-based
+ * signals cost several microseconds each, which counts against the per-request overhead budget.
+ */
+export class Cancellation {
+  reason: AppError | null = null
+  private listener: ((reason: AppError) => void) | null = null
+
+  cancel(reason: AppError): void {
+    if (this.reason) return
+    this.reason = reason
+    const listener = this.listener
+    this.listener = null
+    listener?.(reason)
+  }
+
+  /** The single current listener (the hop in flight); null to detach. */
+  onCancel(listener: ((reason: AppError) => void) | null): void {
+    this.listener = listener
+  }
+}
