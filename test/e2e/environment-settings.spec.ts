@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Settings } from '@shared/model/settings'
+import { startEchoServer } from '../support/echo-server'
 import type { Bridge } from './bridge/bridge-server'
 import { expect, test } from './fixtures'
 import { requestTab } from './helpers'
@@ -83,4 +84,18 @@ test('multipart file parts are chosen through the main-process file picker', asy
   bridge.setPickedFile(file)
   await app.getByRole('button', { name: 'Choose file for part 1' }).click()
   await expect(app.getByTestId('multipart-file')).toHaveText('report.csv')
+
+  // Main reads the file at send time; the server receives it as a named file part.
+  const echo = await startEchoServer()
+  try {
+    await app.getByLabel('URL', { exact: true }).fill(`${echo.url}/upload`)
+    await app.getByLabel('Method').selectOption('POST')
+    await app.getByRole('button', { name: 'Send' }).click()
+    await expect(app.getByTestId('status')).toHaveText('200 OK')
+    const body = echo.requests[0]?.body.toString('utf8') ?? ''
+    expect(body).toContain('name="upload"; filename="report.csv"')
+    expect(body).toContain('id,name\n1,alpha\n')
+  } finally {
+    await echo.close()
+  }
 })

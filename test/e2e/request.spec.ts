@@ -65,6 +65,7 @@ test('invalid JSON is marked and warned about, and still sent as text', async ({
 
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('status')).toHaveText('200 OK')
+  await expect(app.getByTestId('warnings')).toContainText('not valid JSON')
   expect(echo.requests[0]?.body.toString('utf8')).toBe(broken)
 })
 
