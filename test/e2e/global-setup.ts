@@ -13,8 +13,12 @@ export default function globalSetup(): void {
     const vite = resolve(import.meta.dirname, '../../node_modules/vite/bin/vite.js')
     const result = spawnSync(
       process.execPath,
-      [vite, 'build', '--emptyOutDir', '--logLevel', 'warn', '--config', resolve(import.meta.dirname, 'renderer.vite.config.ts')],
-      { stdio: 'inherit', cwd: resolve(import.meta.dirname, '../..') }
+      [vite, 'build', '--emptyOutDir', '--logLevel', 'error', '--config', resolve(import.meta.dirname, 'renderer.vite.config.ts')],
+      {
+        stdio: 'inherit',
+        cwd: resolve(import.meta.dirname, '../..'),
+        env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' }
+      }
     )
     if (result.status !== 0) throw new Error('Building the renderer for the e2e tests failed (see the output above).')
   }
