@@ -71,8 +71,13 @@ export interface WireObserver {
   onBodySent(): void
 }
 
-let starting: WireObserver | null = null
-const byRequest = new WeakMap<object, WireObserver>()
+let starting: { observer: WireObserver; hasBody: boolean } | null = null
+/**
+ * Requests whose body is still being written, searched linearly (there are rarely more than a few). Not a
+ * WeakMap keyed by undici's request: one WeakMap entry per request made young-generation GC markedly slower
+ * (ephemeron processing), costing about a fifth of a loopback request.
+ */
+const uploading: { request: object; observer: WireObserver }[] = []
 let subscribed = false
 
 /**
@@ -80,9 +85,16 @@ let subscribed = false
  * 'undici:client:sendHeaders' for the same request on the same socket (client-h1.js writeH1), so the next
  * publish on one of our sockets belongs to this observer.
  */
-export function observeNextSend(observer: WireObserver): void {
+export function observeNextSend(observer: WireObserver, hasBody: boolean): void {
   ensureSubscribed()
-  starting = observer
+  starting = { observer, hasBody }
+}
+
+/** Stops tracking an observer's upload (its request ended or failed before the body was sent). */
+export function forgetObserver(observer: WireObserver): void {
+  if (starting?.observer === observer) starting = null
+  const index = uploading.findIndex((entry) => entry.observer === observer)
+  if (index >= 0) uploading.splice(index, 1)
 }
 
 interface SendHeadersMessage {
@@ -96,17 +108,22 @@ function ensureSubscribed(): void {
   subscribed = true
   diagnosticsChannel.subscribe('undici:client:sendHeaders', (message) => {
     const { request, headers, socket } = message as SendHeadersMessage
-    const observer = starting
+    const pending = starting
     const record = sockets.get(socket)
-    if (observer === null || record === undefined) return
+    if (pending === null || record === undefined) return
     starting = null
-    byRequest.set(request, observer)
     const timing = record.reported ? ZERO : record.timing
     record.reported = true
-    observer.onHeadSent(typeof headers === 'string' ? headers : '', timing)
+    pending.observer.onHeadSent(typeof headers === 'string' ? headers : '', timing)
+    if (pending.hasBody) uploading.push({ request, observer: pending.observer })
+    else pending.observer.onBodySent()
   })
   diagnosticsChannel.subscribe('undici:request:bodySent', (message) => {
+    if (uploading.length === 0) return
     const { request } = message as { request: object }
-    byRequest.get(request)?.onBodySent()
+    const index = uploading.findIndex((entry) => entry.request === request)
+    if (index < 0) return
+    const [entry] = uploading.splice(index, 1)
+    entry?.observer.onBodySent()
   })
 }

@@ -6,7 +6,7 @@ import { AppError } from '@shared/model/errors'
 import type { HeaderPair } from '@shared/model/response'
 import type { BodySink } from './body-sink'
 import type { Cancellation } from './cancellation'
-import { observeNextSend, type ConnectionTiming, type WireObserver } from './connection-timing'
+import { forgetObserver, observeNextSend, type ConnectionTiming, type WireObserver } from './connection-timing'
 import { createDecoders, decodeError, type DecoderPlan } from './decode'
 import { toAppError, type ErrorContext } from './errors'
 import { MultipartBody } from './multipart'
@@ -109,7 +109,7 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
       controller.abort(new AppError('CANCELLED', 'The request was cancelled.'))
       return
     }
-    observeNextSend(this)
+    observeNextSend(this, this.request.body !== null)
   }
 
   onHeadSent(head: string, timing: ConnectionTiming): void {
@@ -191,6 +191,7 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     if (this.settled || !this.head) return
     this.settled = true
     this.options.cancellation.onCancel(null)
+    if (this.request.body !== null) forgetObserver(this)
     const outcome: HopOutcome = {
       head: this.head,
       target: this.target,
@@ -211,6 +212,7 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     if (this.settled) return
     this.settled = true
     this.options.cancellation.onCancel(null)
+    if (this.request.body !== null) forgetObserver(this)
     const appError = toAppError(error, this.options.errorContext)
     // Stop the download (undici then destroys the socket) and delete whatever was written so far.
     if (this.controller && !this.controller.aborted) this.controller.abort(appError)
