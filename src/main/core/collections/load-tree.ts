@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import {
   COLLECTION_MANIFEST,
   FOLDER_MANIFEST,
