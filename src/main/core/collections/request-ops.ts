@@ -1,5 +1,5 @@
 import { rename, stat, unlink } from 'node:fs/promises'
-import { REQUEST_FILE_SUFFIX, SavedRequestSchema, type SavedRequest } from '@shared/collections/saved-request'
+import { REQUEST_FILE_SUFFIX, SavedRequestSchema, type SavedRequest, type SavedRequestInput } from '@shared/collections/saved-request'
 import { stripRequestSecrets, type SecretReplacement } from '@shared/collections/secrets'
 import { slugify, uniqueName } from '@shared/collections/slug'
 import { AppError } from '@shared/model/errors'
@@ -62,13 +62,12 @@ export interface SaveInput {
   folder?: string
   /** Position in the folder for a new file (end when absent). */
   index?: number
-  request: unknown
+  /** Validated here (the IPC layer may pass it through unchecked); a missing or empty id gets a new one. */
+  request: Omit<SavedRequestInput, 'id'> & { id?: string }
 }
 
 export async function saveRequest(root: string, input: SaveInput, newId: () => string): Promise<SaveResult> {
-  const candidate = { ...(input.request as Record<string, unknown>) }
-  if (typeof candidate.id !== 'string' || candidate.id === '') candidate.id = newId()
-  const valid = validate(candidate)
+  const valid = validate({ ...input.request, id: input.request.id || newId() })
   const { request, replaced } = stripRequestSecrets(valid.request)
   const saved: SavedRequest = { ...valid, request }
   const warnings: string[] = []
