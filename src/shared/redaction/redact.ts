@@ -30,11 +30,18 @@ function compact(name: string): string {
   return name.trim().toLowerCase().replace(/[-_]/g, '')
 }
 
+/** Header names repeat on every request; remembering the verdict keeps redaction off the hot path. */
+const headerVerdicts = new Map<string, boolean>()
+
 export function isCredentialHeader(name: string): boolean {
+  const known = headerVerdicts.get(name)
+  if (known !== undefined) return known
   const lower = name.trim().toLowerCase()
-  if (CREDENTIAL_HEADERS.has(lower)) return true
   const squeezed = compact(lower)
-  return CREDENTIAL_FRAGMENTS.some((fragment) => squeezed.includes(fragment))
+  const verdict = CREDENTIAL_HEADERS.has(lower) || CREDENTIAL_FRAGMENTS.some((fragment) => squeezed.includes(fragment))
+  if (headerVerdicts.size >= 2000) headerVerdicts.clear()
+  headerVerdicts.set(name, verdict)
+  return verdict
 }
 
 export function isCredentialParam(name: string): boolean {

@@ -1,5 +1,4 @@
 import { open, rm, type FileHandle } from 'node:fs/promises'
-import { Writable } from 'node:stream'
 import { AppError } from '@shared/model/errors'
 
 /** Where a finished body lives: small ones in memory, anything larger in its own temp file. */
@@ -12,124 +11,132 @@ export interface SinkResult {
 }
 
 export interface SinkOptions {
+  /** File the body spills to if it outgrows memory (created only then). */
   path: string
   /** Bodies up to this size stay in memory; beyond it everything goes to `path`. */
   memoryLimit: number
   /** Bytes kept for the preview. */
   headBytes: number
   maxDecodedBytes: number
-  /** Called after each write with the decoded byte count so far. */
-  onBytes?: (decodedBytes: number) => void
 }
 
 /**
- * Receives the decoded body. Small bodies are kept in memory because one temp file per response costs about
- * three times a whole loopback request; as soon as a body outgrows `memoryLimit` it spills to its file and
- * memory use stays flat whatever the body size. On error or destroy the file is deleted.
+ * Receives the decoded body. Small bodies stay in memory because one temp file per response costs about three
+ * times a whole loopback request; a body that outgrows `memoryLimit` spills to its file and memory stays flat
+ * whatever the size. Deliberately not a stream.Writable: this object exists for every response, and a plain
+ * class keeps the per-request overhead down. Errors arrive through `onDone`; `destroy` deletes the file.
  */
-export class BodySink extends Writable {
+export class BodySink {
+  /** Called once: null when every byte is stored, else the error (size cap, disk). */
+  onDone: (error: Error | null) => void = () => undefined
+  /** Called when a write that returned false has been flushed. */
+  onDrain: () => void = () => undefined
+
   private chunks: Buffer[] = []
   private size = 0
-  private file: FileHandle | null = null
   private head: Buffer | null = null
-  private finished = false
-  /** The file operation in progress, awaited by _destroy so a file opened late is still deleted. */
-  private io: Promise<unknown> = Promise.resolve()
+  private file: FileHandle | null = null
+  /** Chunks waiting for the file while it is being opened or written. */
+  private queue: Buffer[] = []
+  private busy = false
+  private ended = false
+  private done = false
+  private destroyed = false
 
-  constructor(private readonly options: SinkOptions) {
-    super({ highWaterMark: 256 * 1024 })
-  }
+  constructor(private readonly options: SinkOptions) {}
 
   get bytes(): number {
     return this.size
   }
 
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this._writev([{ chunk }], callback)
-  }
-
-  override _writev(entries: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
-    const buffers = entries.map((entry) => entry.chunk)
-    let added = 0
-    for (const buffer of buffers) added += buffer.length
-    this.size += added
-    if (this.size > this.options.maxDecodedBytes) {
-      callback(sizeCapError(this.options.maxDecodedBytes))
-      return
-    }
-    this.options.onBytes?.(this.size)
-    if (this.file) {
-      this.track(this.file.writev(buffers), callback)
-      return
-    }
-    this.chunks.push(...buffers)
-    if (this.size <= this.options.memoryLimit) {
-      callback()
-      return
-    }
-    this.track(this.spill(), callback)
-  }
-
-  private track(operation: Promise<unknown>, callback: (error?: Error | null) => void): void {
-    this.io = operation.then(
-      () => callback(),
-      (error: Error) => callback(ioError(error, this.options.path))
-    )
-  }
-
-  private async spill(): Promise<void> {
-    const all = this.chunks
-    this.chunks = []
-    this.head = Buffer.concat(all).subarray(0, this.options.headBytes)
-    const file = await open(this.options.path, 'wx', 0o600)
-    this.file = file
-    await file.writev(all)
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    const file = this.file
-    if (!file) {
-      this.finished = true
-      callback()
-      return
-    }
-    this.io = file.close().then(
-      () => {
-        this.file = null
-        this.finished = true
-        callback()
-      },
-      (error: Error) => callback(ioError(error, this.options.path))
-    )
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    if (this.finished && !error) {
-      callback(error)
-      return
-    }
-    // An unfinished or failed body is never kept: wait for the pending write, then close and delete its file.
-    void (async () => {
-      await this.io.catch(() => undefined)
-      const file = this.file
-      this.file = null
+  /** Returns false when the caller should wait for onDrain before writing more. Throws DECODED_SIZE_CAP. */
+  write(chunk: Buffer): boolean {
+    if (this.done || this.destroyed) return true
+    this.size += chunk.length
+    if (this.size > this.options.maxDecodedBytes) throw sizeCapError(this.options.maxDecodedBytes)
+    if (this.head === null) {
+      this.chunks.push(chunk)
+      if (this.size <= this.options.memoryLimit) return true
+      const all = this.chunks
       this.chunks = []
-      await file?.close().catch(() => undefined)
-      if (this.head !== null) await rm(this.options.path, { force: true }).catch(() => undefined)
-    })().then(() => callback(error))
+      this.head = Buffer.concat(all).subarray(0, this.options.headBytes)
+      this.queue = all
+    } else {
+      this.queue.push(chunk)
+    }
+    if (!this.busy) this.flush()
+    return false
   }
 
-  /** Valid after 'finish'. */
+  end(): void {
+    if (this.ended || this.destroyed) return
+    this.ended = true
+    if (!this.busy) this.flush()
+  }
+
+  /** Writes queued chunks to the file (opening it first), then closes it once the body has ended. */
+  private flush(): void {
+    if (this.done || this.destroyed) return
+    if (this.head === null) {
+      if (this.ended) this.finish(null)
+      return
+    }
+    this.busy = true
+    void this.drainQueue().then(
+      (closed) => {
+        this.busy = false
+        if (this.destroyed) return
+        if (closed) this.finish(null)
+        // Chunks (or the end) that arrived after the last write: keep going before asking for more.
+        else if (this.queue.length > 0 || this.ended) this.flush()
+        else this.onDrain()
+      },
+      (error: NodeJS.ErrnoException) => {
+        this.busy = false
+        this.finish(new AppError('INTERNAL', `Could not write the response body to the temp file ${this.options.path} (${error.code ?? error.message}).`))
+      }
+    )
+  }
+
+  /** True when the file was closed because the body ended. */
+  private async drainQueue(): Promise<boolean> {
+    this.file ??= await open(this.options.path, 'wx', 0o600)
+    while (this.queue.length > 0 && !this.destroyed) {
+      const batch = this.queue
+      this.queue = []
+      await this.file.writev(batch)
+    }
+    if (!this.ended || this.destroyed) return false
+    await this.file.close()
+    this.file = null
+    return true
+  }
+
+  private finish(error: Error | null): void {
+    if (this.done) return
+    this.done = true
+    this.onDone(error)
+  }
+
+  /** Stops the sink and deletes whatever was written. Safe to call at any time, more than once. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.done = true
+    this.chunks = []
+    this.queue = []
+    // A pending open/write finishes first (it checks `destroyed`); wait for it so a late file is still deleted.
+    while (this.busy) await new Promise((resolve) => setImmediate(resolve))
+    await this.file?.close().catch(() => undefined)
+    this.file = null
+    if (this.head !== null) await rm(this.options.path, { force: true }).catch(() => undefined)
+  }
+
+  /** Valid after onDone(null). */
   result(): SinkResult {
     if (this.head !== null) return { stored: { kind: 'file', path: this.options.path, size: this.size }, head: this.head }
     const data = this.chunks.length === 1 ? (this.chunks[0] ?? Buffer.alloc(0)) : Buffer.concat(this.chunks, this.size)
     return { stored: { kind: 'memory', data, size: this.size }, head: data.subarray(0, this.options.headBytes) }
-  }
-
-  /** Deletes the body's file if the sink finished but its result is not going to be kept. */
-  async discard(): Promise<void> {
-    this.chunks = []
-    if (this.head !== null) await rm(this.options.path, { force: true }).catch(() => undefined)
   }
 }
 
@@ -139,11 +146,6 @@ export function sizeCapError(cap: number): AppError {
     `The response body is larger than the ${formatBytes(cap)} limit (counted after decompression); the download was stopped.`,
     'Raise "maximum response size" in Settings if you expect a body this large.'
   )
-}
-
-function ioError(error: Error, path: string): AppError {
-  const code = (error as NodeJS.ErrnoException).code ?? error.message
-  return new AppError('INTERNAL', `Could not write the response body to the temp file ${path} (${code}).`)
 }
 
 export function formatBytes(bytes: number): string {

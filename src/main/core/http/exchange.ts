@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http'
 import { performance } from 'node:perf_hooks'
-import { finished, pipeline, type Writable } from 'node:stream'
+import type { Transform } from 'node:stream'
 import type { Agent, Dispatcher } from 'undici'
 import { AppError } from '@shared/model/errors'
 import type { HeaderPair } from '@shared/model/response'
@@ -85,7 +85,8 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
   private settled = false
   private head: ResponseHead | null = null
   private target: BodyTarget = { kind: 'discard' }
-  private input: Writable | null = null
+  /** null until the body starts; then the zlib chain (empty for identity). */
+  private decoders: Transform[] | null = null
   private paused = false
   private sentHead: string | null = null
   private connection: ConnectionTiming = { dnsMs: 0, connectMs: 0, tlsMs: 0 }
@@ -142,49 +143,72 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     if (this.settled) return
     this.wireBytes += chunk.length
     this.options.progress.bytes(this.wireBytes)
-    if (this.target.kind === 'discard') return
-    const input = this.input ?? this.openPipeline(this.target, chunk[0])
-    if (!input.write(chunk) && !this.paused) {
-      this.paused = true
-      controller.pause()
-      input.once('drain', () => {
-        this.paused = false
-        controller.resume()
-      })
+    const target = this.target
+    if (target.kind === 'discard') return
+    const decoders = this.decoders ?? this.startBody(target, chunk[0])
+    try {
+      const first = decoders[0]
+      if (!(first ? first.write(chunk) : target.sink.write(chunk)) && !this.paused) {
+        this.paused = true
+        controller.pause()
+      }
+    } catch (error) {
+      this.fail(error)
     }
   }
 
   onResponseEnd(): void {
     if (this.settled) return
-    if (this.target.kind === 'discard') {
+    const target = this.target
+    if (target.kind === 'discard') {
       this.complete()
       return
     }
-    const input = this.input ?? this.openPipeline(this.target, undefined)
-    input.end()
+    const decoders = this.decoders ?? this.startBody(target, undefined)
+    const first = decoders[0]
+    if (first) first.end()
+    else target.sink.end()
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     this.fail(error)
   }
 
-  /** Builds decoders (lazily: deflate's flavour depends on the first byte) piped into the sink. */
-  private openPipeline(target: Extract<BodyTarget, { kind: 'keep' }>, firstByte: number | undefined): Writable {
+  private resumeWire(): void {
+    if (!this.paused || this.settled) return
+    this.paused = false
+    this.controller?.resume()
+  }
+
+  /**
+   * Connects wire -> zlib decoders (built lazily: deflate's flavour depends on the first byte) -> sink, with
+   * backpressure at each step: a full decoder or a busy disk pauses undici's socket reads.
+   */
+  private startBody(target: Extract<BodyTarget, { kind: 'keep' }>, firstByte: number | undefined): Transform[] {
+    const sink = target.sink
+    sink.onDone = (error) => (error ? this.fail(error) : this.complete())
     const decoders = firstByte === undefined ? [] : createDecoders(target.plan, firstByte)
-    const done = (error: Error | null | undefined): void => {
-      if (!error) this.complete()
-      // Sink failures are already AppErrors (size cap, disk); anything else comes from zlib.
-      else if (error instanceof AppError || decoders.length === 0) this.fail(error)
-      else this.fail(decodeError(error, this.head?.contentEncoding ?? ''))
+    this.decoders = decoders
+    const first = decoders[0]
+    const last = decoders[decoders.length - 1]
+    if (!first || !last) {
+      sink.onDrain = () => this.resumeWire()
+      return decoders
     }
-    if (decoders.length === 0) {
-      finished(target.sink, (error) => done(error ?? null))
-      this.input = target.sink
-    } else {
-      pipeline([...decoders, target.sink], done)
-      this.input = decoders[0] ?? target.sink
-    }
-    return this.input
+    const coding = this.head?.contentEncoding ?? ''
+    for (let i = 0; i + 1 < decoders.length; i++) decoders[i]?.pipe(decoders[i + 1] as Transform)
+    for (const decoder of decoders) decoder.on('error', (error: Error) => this.fail(decodeError(error, coding)))
+    first.on('drain', () => this.resumeWire())
+    last.on('data', (chunk: Buffer) => {
+      try {
+        if (!sink.write(chunk)) last.pause()
+      } catch (error) {
+        this.fail(error)
+      }
+    })
+    sink.onDrain = () => last.resume()
+    last.on('end', () => sink.end())
+    return decoders
   }
 
   private complete(): void {
@@ -203,9 +227,10 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
       endAt: performance.now(),
       wireBytes: this.wireBytes
     }
-    // undici frees a keep-alive socket one event-loop turn after the response (setImmediate in client-h1). Resolving
-    // after that turn lets the caller's next send reuse this connection instead of opening a second one.
-    setImmediate(() => this.resolve(outcome))
+    // undici frees a keep-alive socket one event-loop turn after the response: it queues setImmediate right after
+    // calling our onResponseEnd (client-h1 onMessageComplete). Queueing ours after that one (hence the nextTick)
+    // lets the caller's next send reuse this connection instead of opening a second one.
+    process.nextTick(() => setImmediate(() => this.resolve(outcome)))
   }
 
   fail(error: unknown): void {
@@ -216,16 +241,13 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     const appError = toAppError(error, this.options.errorContext)
     // Stop the download (undici then destroys the socket) and delete whatever was written so far.
     if (this.controller && !this.controller.aborted) this.controller.abort(appError)
-    // Destroyed without an error argument: nobody listens for 'error' on a sink whose pipeline never started.
-    this.input?.destroy()
-    const sink = this.target.kind === 'keep' ? this.target.sink : null
-    if (sink === null || sink.closed) {
+    for (const decoder of this.decoders ?? []) decoder.destroy()
+    if (this.target.kind === 'discard') {
       this.reject(appError)
       return
     }
     // Settle only once the partial body file is deleted, so nothing is left behind when the caller sees the error.
-    sink.once('close', () => this.reject(appError))
-    sink.destroy()
+    void this.target.sink.destroy().then(() => this.reject(appError))
   }
 }
 

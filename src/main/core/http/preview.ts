@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import type { SendResult } from '@shared/model/response'
 import { utf8CutBefore } from './utf8'
 import { formatBytes } from './body-sink'
@@ -5,7 +6,6 @@ import { formatBytes } from './body-sink'
 /** How far binary detection looks. */
 const SNIFF_BYTES = 8192
 const HEX_BYTES = 512
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** The preview shown at once: the first `previewBytes` as text, or a hex excerpt when the body looks binary. */
 export function makePreview(head: Buffer, totalBytes: number, previewBytes: number): SendResult['preview'] {
@@ -22,15 +22,11 @@ export function makePreview(head: Buffer, totalBytes: number, previewBytes: numb
 export function isBinary(head: Buffer, totalBytes: number): boolean {
   const length = Math.min(SNIFF_BYTES, head.length)
   if (length === 0) return false
-  if (head.subarray(0, length).includes(0)) return true
+  const sniffed = head.subarray(0, length)
+  if (sniffed.includes(0)) return true
   // A character cut by the sniff window is not an error; only bytes that can never be UTF-8 are.
   const end = length < totalBytes ? utf8CutBefore(head, length, 0) : length
-  try {
-    strictUtf8.decode(head.subarray(0, end))
-    return false
-  } catch {
-    return true
-  }
+  return !isUtf8(head.subarray(0, end))
 }
 
 function hexDump(bytes: Buffer): string {

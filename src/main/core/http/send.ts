@@ -107,7 +107,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
     const sink = outcome.target.sink
     const { stored, head } = sink.result()
     if (cancellation.reason) {
-      await sink.discard()
+      await sink.destroy()
       throw cancellation.reason
     }
     context.store.keep(bodyId, stored)
@@ -185,9 +185,11 @@ const PAYLOAD_METHODS = new Set(['POST', 'PUT', 'PATCH'])
 function echoHeaders(sentHead: string | null, hop: HopRequest): HeaderPair[] {
   const pairs: HeaderPair[] = []
   if (sentHead !== null) {
-    for (const line of sentHead.split('\r\n').slice(1)) {
-      const colon = line.indexOf(':')
-      if (colon > 0) pairs.push([line.slice(0, colon), line.slice(colon + 1).trim()])
+    // "METHOD path HTTP/1.1\r\n" then "name: value\r\n" lines.
+    let at = sentHead.indexOf('\r\n') + 2
+    for (let end = sentHead.indexOf('\r\n', at); at > 1 && end > 0; at = end + 2, end = sentHead.indexOf('\r\n', at)) {
+      const colon = sentHead.indexOf(':', at)
+      if (colon > at && colon < end) pairs.push([sentHead.slice(at, colon), sentHead.slice(colon + 1, end).trim()])
     }
   } else {
     pairs.push(['host', hop.url.host], ...hop.headers)
