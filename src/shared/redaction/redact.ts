@@ -99,6 +99,8 @@ export function redactQueryString(query: string): string {
  * as a URL (it may come from an error message), and otherwise leaves the URL exactly as written.
  */
 export function redactUrl(url: string): string {
+  // Nothing to mask without a query or userinfo: the common case, kept cheap because it runs on every send.
+  if (!url.includes('?') && !url.includes('@')) return url
   let out = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i, (_all, scheme: string, userinfo: string) => {
     const colon = userinfo.indexOf(':')
     return colon < 0 ? `${scheme}${userinfo}@` : `${scheme}${userinfo.slice(0, colon)}:${MASK}@`

@@ -22,9 +22,20 @@ interface Entry {
  */
 export class AgentPool {
   private readonly entries = new Map<string, Entry>()
+  /** Created agents without a CA file, for the synchronous fast path. */
+  private readonly ready = new Map<string, Agent>()
   private closed = false
 
-  async get(key: AgentKey): Promise<Agent> {
+  /** The agent for this configuration: synchronous when it exists and has no CA file to re-check. */
+  get(key: AgentKey): Agent | Promise<Agent> {
+    if (!(key.verify && key.caPath)) {
+      const ready = this.ready.get(`${key.verify ? 1 : 0}|${key.connectTimeoutMs}|`)
+      if (ready && !this.closed) return ready
+    }
+    return this.load(key)
+  }
+
+  private async load(key: AgentKey): Promise<Agent> {
     if (this.closed) throw new AppError('CANCELLED', 'The request engine is shut down.')
     const verify = key.verify
     const caPath = verify && key.caPath ? key.caPath : null
@@ -35,7 +46,10 @@ export class AgentPool {
     if (existing) void existing.agent.then((agent) => agent.close()).catch(() => undefined)
     const agent = createAgent(verify, caPath, key.connectTimeoutMs)
     this.entries.set(id, { caVersion, agent })
-    agent.catch(() => this.entries.get(id)?.agent === agent && this.entries.delete(id))
+    agent.then(
+      (ready) => caPath === null && this.entries.get(id)?.agent === agent && this.ready.set(id, ready),
+      () => this.entries.get(id)?.agent === agent && this.entries.delete(id)
+    )
     return agent
   }
 
@@ -44,6 +58,7 @@ export class AgentPool {
     this.closed = true
     const agents = [...this.entries.values()].map((entry) => entry.agent)
     this.entries.clear()
+    this.ready.clear()
     await Promise.allSettled(agents.map(async (agent) => (await agent).destroy()))
   }
 }

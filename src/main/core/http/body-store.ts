@@ -16,18 +16,28 @@ export class BodyStore {
   private readonly bodies = new Map<string, StoredBody>()
   private ready: Promise<void> | null = null
 
-  constructor(private readonly dir: string) {}
+  /** Folder plus separator, so a body path is one concatenation (this runs for every response). */
+  private readonly prefix: string
+
+  constructor(private readonly dir: string) {
+    this.prefix = join(dir, 'x').slice(0, -1)
+  }
+
+  /** Set once the folder exists. */
+  isReady = false
 
   /** Creates the folder (and clears old leftovers) on first use. */
   allocate(): Promise<void> {
-    this.ready ??= this.prepareDir()
+    this.ready ??= this.prepareDir().then(() => {
+      this.isReady = true
+    })
     return this.ready
   }
 
   /** A fresh id and the file its body spills to if it outgrows memory. Call after allocate(). */
   next(): { id: string; path: string } {
     const id = randomUUID()
-    return { id, path: join(this.dir, id + FILE_SUFFIX) }
+    return { id, path: this.prefix + id + FILE_SUFFIX }
   }
 
   private async prepareDir(): Promise<void> {

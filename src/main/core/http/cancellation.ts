@@ -21,4 +21,20 @@ export class Cancellation {
   onCancel(listener: ((reason: AppError) => void) | null): void {
     this.listener = listener
   }
+
+  private over = false
+  private waiters: (() => void)[] | null = null
+
+  /** The send has finished (its partial body, if any, is deleted). */
+  settle(): void {
+    this.over = true
+    for (const waiter of this.waiters ?? []) waiter()
+    this.waiters = null
+  }
+
+  /** For engine shutdown: resolves once the send has settled. Created only when asked, not per send. */
+  whenSettled(): Promise<void> {
+    if (this.over) return Promise.resolve()
+    return new Promise((resolve) => (this.waiters ??= []).push(resolve))
+  }
 }

@@ -15,26 +15,17 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
   const agents = new AgentPool()
   const store = new BodyStore(config.tempDir)
   const context: SendContext = { agents, store, previewBytes, inFlight: new Set<Cancellation>() }
-  const running = new Set<Promise<unknown>>()
 
   return {
-    send(spec, options) {
-      const run = sendRequest(context, spec, options)
-      const forget = (): void => {
-        running.delete(settled)
-      }
-      const settled: Promise<void> = run.then(forget, forget)
-      running.add(settled)
-      return run
-    },
+    send: (spec, options) => sendRequest(context, spec, options),
     readBody: (responseId, offset, length) => store.read(responseId, offset, length),
     release: (responseId) => store.release(responseId),
     async close() {
-      const inFlight = context.inFlight
+      const inFlight = [...(context.inFlight ?? [])]
       context.inFlight = null
-      for (const cancellation of inFlight ?? []) cancellation.cancel(cancelled(true))
+      for (const cancellation of inFlight) cancellation.cancel(cancelled(true))
       // Cancelled sends delete their partial bodies; wait for that before clearing what is kept.
-      await Promise.allSettled([...running])
+      await Promise.all(inFlight.map((cancellation) => cancellation.whenSettled()))
       await agents.close()
       await store.clear()
     }

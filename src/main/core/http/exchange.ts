@@ -252,27 +252,41 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
 }
 
 function readHead(status: number, statusMessage: string | undefined, raw: Dispatcher.DispatchController['rawHeaders']): ResponseHead {
-  const headers: HeaderPair[] = []
-  if (Array.isArray(raw)) {
-    for (let i = 0; i + 1 < raw.length; i += 2) {
-      const name = raw[i]
-      const value = raw[i + 1]
-      headers.push([typeof name === 'string' ? name : (name?.toString('latin1') ?? ''), typeof value === 'string' ? value : (value?.toString('latin1') ?? '')])
-    }
-  }
   const statusText = statusMessage?.trim() || STATUS_CODES[status] || ''
-  let headerBytes = `HTTP/1.1 ${status} ${statusText}\r\n\r\n`.length
-  const find = (wanted: string): string | null => headers.find(([name]) => name.toLowerCase() === wanted)?.[1] ?? null
-  for (const [name, value] of headers) headerBytes += name.length + value.length + 4
-  const length = find('content-length')
-  return {
+  const head: ResponseHead = {
     status,
     statusText,
-    headers,
-    headerBytes,
-    contentLength: length !== null && /^\d+$/.test(length.trim()) ? Number(length.trim()) : null,
-    contentEncoding: find('content-encoding'),
-    contentType: find('content-type'),
-    location: find('location')
+    headers: [],
+    headerBytes: 17 + statusText.length,
+    contentLength: null,
+    contentEncoding: null,
+    contentType: null,
+    location: null
   }
+  if (!Array.isArray(raw)) return head
+  // One pass: this runs for every response, so no per-lookup scans or lower-casing.
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const rawName = raw[i]
+    const rawValue = raw[i + 1]
+    const name = typeof rawName === 'string' ? rawName : (rawName?.toString('latin1') ?? '')
+    const value = typeof rawValue === 'string' ? rawValue : (rawValue?.toString('latin1') ?? '')
+    head.headers.push([name, value])
+    head.headerBytes += name.length + value.length + 4
+    if (name.length < 8 || name.length > 16) continue
+    switch (name.toLowerCase()) {
+      case 'content-length':
+        if (head.contentLength === null && /^\s*\d+\s*$/.test(value)) head.contentLength = Number(value)
+        break
+      case 'content-encoding':
+        head.contentEncoding ??= value
+        break
+      case 'content-type':
+        head.contentType ??= value
+        break
+      case 'location':
+        head.location ??= value
+        break
+    }
+  }
+  return head
 }

@@ -14,7 +14,8 @@ export interface PreparedBody {
 
 const NONE: PreparedBody = { body: null, contentType: null, replaceContentType: false, warnings: [] }
 
-export async function prepareBody(body: RequestBody): Promise<PreparedBody> {
+/** Synchronous except for multipart (it stats its files), so the common sends skip an await. */
+export function prepareBody(body: RequestBody): PreparedBody | Promise<PreparedBody> {
   switch (body.kind) {
     case 'none':
       return NONE
@@ -40,9 +41,12 @@ export async function prepareBody(body: RequestBody): Promise<PreparedBody> {
         warnings: []
       }
     }
-    case 'multipart': {
-      const multipart = await MultipartBody.build(body.parts)
-      return { body: multipart, contentType: multipart.contentType, replaceContentType: true, warnings: [] }
-    }
+    case 'multipart':
+      return MultipartBody.build(body.parts).then((multipart) => ({
+        body: multipart,
+        contentType: multipart.contentType,
+        replaceContentType: true,
+        warnings: []
+      }))
   }
 }

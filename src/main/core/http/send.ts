@@ -54,15 +54,14 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   }, options.totalTimeoutMs)
 
   try {
-    const prepared = await prepareBody(spec.body)
+    const preparing = prepareBody(spec.body)
+    const prepared = preparing instanceof Promise ? await preparing : preparing
     const { headers, warnings } = composeHeaders(userHeaders, prepared)
     warnings.unshift(...prepared.warnings)
-    const agent = await context.agents.get({
-      verify: options.tls.verify,
-      caPath: options.tls.caPath,
-      connectTimeoutMs: options.connectTimeoutMs
-    })
-    await context.store.allocate()
+    const agentKey = { verify: options.tls.verify, caPath: options.tls.caPath, connectTimeoutMs: options.connectTimeoutMs }
+    const gotAgent = context.agents.get(agentKey)
+    const agent = gotAgent instanceof Promise ? await gotAgent : gotAgent
+    if (!context.store.isReady) await context.store.allocate()
     if (cancellation.reason) throw cancellation.reason
 
     const progress = new ProgressReporter(options.onProgress)
@@ -117,6 +116,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   } finally {
     clearTimeout(timer)
     inFlight.delete(cancellation)
+    cancellation.settle()
     options.signal?.removeEventListener('abort', onCancel)
   }
 }
@@ -154,12 +154,13 @@ function buildResult(
 ): SendResult {
   const response = outcome.head
   const hasBody = hop.method !== 'HEAD' && !NO_BODY_STATUSES.has(response.status)
+  const finalUrl = redactUrl(hop.url.href)
   return {
     responseId,
     status: response.status,
     statusText: response.statusText,
     httpVersion: '1.1',
-    url: redactUrl(hop.url.href),
+    url: finalUrl,
     headers: response.headers,
     redirects,
     timings: {
@@ -174,7 +175,7 @@ function buildResult(
     contentType: response.contentType,
     contentEncoding: response.contentEncoding,
     preview: makePreview(head, decodedBytes, previewBytes),
-    requestEcho: { method: hop.method, url: redactUrl(hop.url.href), headers: redactHeaders(echoHeaders(outcome.sentHead, hop)) },
+    requestEcho: { method: hop.method, url: finalUrl, headers: redactHeaders(echoHeaders(outcome.sentHead, hop)) },
     warnings
   }
 }
