@@ -2,6 +2,7 @@ import type { HttpEngine, EngineConfig } from './types'
 import { AgentPool } from './agent-pool'
 import { BodyStore } from './body-store'
 import type { Cancellation } from './cancellation'
+import { Deadlines } from './deadlines'
 import { cancelled, sendRequest, type SendContext } from './send'
 
 const DEFAULT_PREVIEW_BYTES = 256 * 1024
@@ -14,7 +15,7 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
   const previewBytes = Math.max(1024, Math.floor(config.previewBytes ?? DEFAULT_PREVIEW_BYTES))
   const agents = new AgentPool()
   const store = new BodyStore(config.tempDir)
-  const context: SendContext = { agents, store, previewBytes, inFlight: new Set<Cancellation>() }
+  const context: SendContext = { agents, store, previewBytes, deadlines: new Deadlines(), inFlight: new Set<Cancellation>() }
 
   return {
     send: (spec, options) => sendRequest(context, spec, options),

@@ -6,6 +6,7 @@ import { redactHeaders, redactUrl } from '@shared/redaction/redact'
 import type { AgentPool } from './agent-pool'
 import { BodySink } from './body-sink'
 import { Cancellation } from './cancellation'
+import type { Deadlines } from './deadlines'
 import type { BodyStore } from './body-store'
 import { planDecoding } from './decode'
 import { seconds } from './errors'
@@ -22,6 +23,7 @@ export interface SendContext {
   agents: AgentPool
   store: BodyStore
   previewBytes: number
+  deadlines: Deadlines
   /** Sends in flight, cancelled when the engine closes; null once it is closed. */
   inFlight: Set<Cancellation> | null
 }
@@ -43,7 +45,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   inFlight.add(cancellation)
   const onCancel = (): void => cancellation.cancel(cancelled(false))
   options.signal?.addEventListener('abort', onCancel, { once: true })
-  const timer = setTimeout(() => {
+  context.deadlines.add(cancellation, options.totalTimeoutMs, () =>
     cancellation.cancel(
       new AppError(
         'TIMEOUT_TOTAL',
@@ -51,7 +53,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
         'Raise the total timeout in Settings for slow or large responses.'
       )
     )
-  }, options.totalTimeoutMs)
+  )
 
   try {
     const preparing = prepareBody(spec.body)
@@ -114,7 +116,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
     if (!options.tls.verify && sawHttps) warnings.push("TLS verification is off: the server's certificate was not checked.")
     return buildResult(bodyId, hop, outcome, sink.bytes, head, redirects, warnings, context.previewBytes, startedAt)
   } finally {
-    clearTimeout(timer)
+    context.deadlines.remove(cancellation)
     inFlight.delete(cancellation)
     cancellation.settle()
     options.signal?.removeEventListener('abort', onCancel)
