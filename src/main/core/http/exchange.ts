@@ -215,7 +215,7 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     if (this.settled || !this.head) return
     this.settled = true
     this.options.cancellation.onCancel(null)
-    if (this.request.body !== null) forgetObserver(this)
+    forgetObserver(this)
     const outcome: HopOutcome = {
       head: this.head,
       target: this.target,
@@ -237,7 +237,7 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     if (this.settled) return
     this.settled = true
     this.options.cancellation.onCancel(null)
-    if (this.request.body !== null) forgetObserver(this)
+    forgetObserver(this)
     const appError = toAppError(error, this.options.errorContext)
     // Stop the download (undici then destroys the socket) and delete whatever was written so far.
     if (this.controller && !this.controller.aborted) this.controller.abort(appError)

@@ -40,7 +40,7 @@ describe('engine: preview and readBody', () => {
   it('flags binary bodies and previews them as hex', async () => {
     const result = await fx.engine.send(spec(`${server.url}/b?size=5000&fill=binary&type=application/octet-stream`), options())
     expect(result.preview.binary).toBe(true)
-    expect(result.preview.text).toMatch(/^\[Binary body: 4\.9 KiB\. First 512 bytes as hex:\]\n00000000  03 0a 11 18/)
+    expect(result.preview.text).toMatch(/^\[Binary body: 4\.9 KiB\. First 512 bytes as hex:\]\n00000000 {2}03 0a 11 18/)
     await fx.engine.release(result.responseId)
   })
 
@@ -153,6 +153,17 @@ describe('engine: result details', () => {
     expect(receiving.every((event) => event.totalBytes === chunks * 1000)).toBe(true)
     expect(events.at(-1)).toEqual({ phase: 'done', receivedBytes: chunks * 1000, totalBytes: chunks * 1000 })
     expect(result.sizes.wireBytes).toBe(chunks * 1000)
+    await fx.engine.release(result.responseId)
+  })
+
+  it('reports waiting only after a request body is fully sent', async () => {
+    const phases: Progress['phase'][] = []
+    const result = await fx.engine.send(
+      spec(`${server.url}/up`, { method: 'POST', body: { kind: 'text', text: 'x'.repeat(2_000_000) } }),
+      options({ onProgress: (progress) => phases.at(-1) !== progress.phase && phases.push(progress.phase) })
+    )
+    expect(phases).toEqual(['connecting', 'sending', 'waiting', 'receiving', 'done'])
+    expect(result.status).toBe(200)
     await fx.engine.release(result.responseId)
   })
 })

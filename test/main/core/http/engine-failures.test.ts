@@ -111,6 +111,15 @@ describe('engine: cancel', () => {
     await expectAppError(fx.engine.send(spec(`${echoServer.url}/x`), options({ signal: controller.signal })), 'CANCELLED')
   })
 
+  it('cancels while the connection is still being set up', async () => {
+    const controller = new AbortController()
+    const sending = fx.engine.send(spec(`https://127.0.0.1:${silent.port}/x`), options({ signal: controller.signal, connectTimeoutMs: 20_000 }))
+    while ((await silent.connections()) === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+    controller.abort()
+    // CANCELLED right away, not TIMEOUT_CONNECT 20 s later.
+    await expectAppError(sending, 'CANCELLED')
+  })
+
   it('cancels while waiting for the response headers', async () => {
     const controller = new AbortController()
     const before = stalls()
