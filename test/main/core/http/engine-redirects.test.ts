@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startRedirectServer } from '../../../support/redirect-server'
 import type { RunningServer } from '../../../support/echo-server'
@@ -90,6 +92,22 @@ describe('engine: redirects', () => {
     expect(received.method).toBe('PUT')
     expect(received.body.toString()).toBe('{"a":1}')
     expect(header(received.headers, 'content-type')).toBe('application/json')
+  })
+
+  it('re-sends a streamed multipart body on 307', async () => {
+    const file = join(fx.tempDir, '..', 'resend.bin')
+    await writeFile(file, Buffer.alloc(100_000, 0x5a))
+    const result = await fx.engine.send(
+      spec(`${a.url}/redirect?status=307&to=/echo`, {
+        method: 'POST',
+        body: { kind: 'multipart', parts: [{ kind: 'file', name: 'f', path: file }] }
+      }),
+      options()
+    )
+    expect(result.status).toBe(200)
+    const [first, second] = a.requests.slice(-2)
+    expect(first?.body.length).toBeGreaterThan(100_000)
+    expect(second?.body.equals(first?.body ?? Buffer.alloc(0))).toBe(true)
   })
 
   it('follows a chain within the limit and records each hop', async () => {
