@@ -28,6 +28,8 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       minify: true,
+      // The big chunks are Monaco, loaded lazily after the shell is interactive.
+      chunkSizeWarningLimit: 4096,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     }
   }

@@ -50,7 +50,10 @@ const built = check('build', 'npx', ['electron-vite', 'build'])
 
 if (built) {
   const e2eJson = join(reports, 'e2e.json')
-  const e2eOk = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson })
+  const e2eOk = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+    E2E_SKIP_BUILD: '1' // the build step above just produced out/renderer
+  })
   const e2e = readJson(e2eJson)
   if (e2e) {
     const { expected = 0, unexpected = 0, skipped = 0, flaky = 0 } = e2e.stats ?? {}

@@ -156,8 +156,9 @@ describe('engine: cancel', () => {
     const before = stalls()
     const sending = local.engine.send(spec(`${slow.url}/stall`), options())
     await stallArrived(before)
+    const outcome = expectAppError(sending, 'CANCELLED') // handle the rejection before close() triggers it
     await local.engine.close()
-    const error = await expectAppError(sending, 'CANCELLED')
+    const error = await outcome
     expect(error.message).toMatch(/closing/)
     await expectAppError(local.engine.send(spec(`${echoServer.url}/x`), options()), 'CANCELLED')
     await local.dispose()
