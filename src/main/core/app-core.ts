@@ -46,7 +46,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   if (vault.note) notices.push(vault.note)
   const engine = createHttpEngine({ tempDir: options.tempDir })
   const auth = createAuthenticator(engine, vault)
-  const requests = createRequestRunner({ engine, environments, settings, auth })
+  const requests = createRequestRunner({ engine, environments, settings, auth, vault })
   const sandbox =
     options.sandbox === false
       ? null

@@ -7,7 +7,9 @@ import type { HttpEngine, Progress, SendOptions } from './http/types'
 import type { EnvironmentRepository } from './environments'
 import type { SettingsStore } from './settings-store'
 import type { Authenticator } from './auth/authenticator'
-import { resolveRequest } from './resolve-request'
+import { referencedSecrets, resolveRequest } from './resolve-request'
+import { secretKey, type Vault } from './vault/vault'
+import { maskSecret } from '@shared/redaction/redact'
 
 export interface RequestRunner {
   send(runId: string, spec: RequestSpec, environmentId: string | null, onProgress: (p: Progress) => void): Promise<SendResult>
@@ -25,6 +27,7 @@ export function createRequestRunner(deps: {
   environments: EnvironmentRepository
   settings: SettingsStore
   auth: Authenticator
+  vault: Vault
 }): RequestRunner {
   const running = new Map<string, AbortController>()
 
@@ -43,12 +46,14 @@ export function createRequestRunner(deps: {
     async send(runId, spec, environmentId, onProgress) {
       if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
       const environment = environmentId === null ? null : deps.environments.get(environmentId)
-      const resolved = resolveRequest(spec, environment)
+      const secrets = await revealSecrets(deps.vault, environment, spec)
+      const resolved = resolveRequest(spec, environment, secrets)
       const controller = new AbortController()
       running.set(runId, controller)
       try {
         const options = sendOptionsFor(deps.settings.get(), environment)
-        return await sendWithAuth(environment, resolved, { ...options, signal: controller.signal, onProgress })
+        const result = await sendWithAuth(environment, resolved, { ...options, signal: controller.signal, onProgress })
+        return scrubSecrets(result, [...secrets.values()])
       } finally {
         running.delete(runId)
       }
@@ -72,5 +77,34 @@ export function sendOptionsFor(settings: Settings, environment: Environment | nu
     maxRedirects: settings.maxRedirects,
     maxDecodedBytes: settings.maxDecodedBytes,
     tls: environment?.tls ?? { verify: true, caPath: null }
+  }
+}
+
+async function revealSecrets(vault: Vault, environment: Environment | null, spec: RequestSpec): Promise<Map<string, string>> {
+  const secrets = new Map<string, string>()
+  if (!environment) return secrets
+  for (const name of referencedSecrets(spec)) {
+    const value = await vault.reveal(secretKey(environment.id, name))
+    if (value !== null) secrets.set(`secret.${name}`, value)
+  }
+  return secrets
+}
+
+/**
+ * A `{{secret.NAME}}` may sit in any header, parameter or URL, not only in the well-known credential ones the
+ * engine masks by name, so every revealed value is masked again in what goes back to the renderer.
+ */
+function scrubSecrets(result: SendResult, values: string[]): SendResult {
+  const live = values.filter((value) => value.length >= 4)
+  if (live.length === 0) return result
+  const scrub = (text: string): string => live.reduce((out, value) => out.split(value).join(maskSecret(value)), text)
+  return {
+    ...result,
+    url: scrub(result.url),
+    requestEcho: {
+      method: result.requestEcho.method,
+      url: scrub(result.requestEcho.url),
+      headers: result.requestEcho.headers.map(([name, value]) => [name, scrub(value)])
+    }
   }
 }

@@ -45,19 +45,19 @@ async function send(environmentId: string, spec: Partial<RequestSpec> & { url: s
   return { ...result, json }
 }
 
-function first<T>(items: readonly T[], what: string): T {
+function pick<T>(items: readonly T[], what: string): T {
   const item = items[0]
   if (item === undefined) throw new Error(`sandbox has no ${what}`)
   return item
 }
-const nth = <T,>(items: readonly T[], index: number, what: string): T => first(items.slice(index), what)
+const nth = <T,>(items: readonly T[], index: number, what: string): T => pick(items.slice(index), what)
 
 const echoed = (result: SendResult, name: string): string | undefined =>
   result.requestEcho.headers.find(([header]) => header.toLowerCase() === name.toLowerCase())?.[1]
 
 describe('auth flows against the sandbox', () => {
   it('InsightCloudSec API key: Api-Key header, masked in the echo', async () => {
-    const user = first(sandbox.credentials.insightcloudsec.users, 'ICS user')
+    const user = pick(sandbox.credentials.insightcloudsec.users, 'ICS user')
     await environment('ics-key', 'insightcloudsec', { kind: 'insightcloudsec', username: '' }, { apiKey: user.apiKey })
     const result = await send('ics-key', { url: '/v2/public/user/info' })
     expect(result.status).toBe(200)
@@ -85,7 +85,7 @@ describe('auth flows against the sandbox', () => {
   })
 
   it('InsightCloudSec with both credentials: the API key wins', async () => {
-    const user = first(sandbox.credentials.insightcloudsec.users, 'ICS user')
+    const user = pick(sandbox.credentials.insightcloudsec.users, 'ICS user')
     await environment('ics-both', 'insightcloudsec', { kind: 'insightcloudsec', username: user.username }, { apiKey: user.apiKey, password: user.password })
     const result = await send('ics-both', { url: '/v2/public/user/info' })
     expect(result.status).toBe(200)
@@ -100,7 +100,7 @@ describe('auth flows against the sandbox', () => {
   })
 
   it('Netskope v2 token in the Netskope-Api-Token header, or as Bearer', async () => {
-    const token = first(sandbox.credentials.netskope.v2Tokens, 'v2 token').token
+    const token = pick(sandbox.credentials.netskope.v2Tokens, 'v2 token').token
     await environment('ns-header', 'netskope', { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, { v2Token: token })
     const viaHeader = await send('ns-header', { url: '/api/v2/services/cci/tags' })
     expect(viaHeader.status).toBe(200)
@@ -123,7 +123,7 @@ describe('auth flows against the sandbox', () => {
   })
 
   it('Cloud Exchange client credentials: token fetched once, then Bearer', async () => {
-    const client = first(sandbox.credentials.cloudExchange.clients, 'CE client')
+    const client = pick(sandbox.credentials.cloudExchange.clients, 'CE client')
     await environment('ce', 'cloud-exchange', { kind: 'cloud-exchange', clientId: client.clientId }, { clientSecret: client.clientSecret })
     const first = await send('ce', { url: '/api/tenants' })
     expect(first.status).toBe(200)
@@ -137,5 +137,23 @@ describe('auth flows against the sandbox', () => {
   it('Cloud Exchange wrong secret: the server message and a hint', async () => {
     await environment('ce-bad', 'cloud-exchange', { kind: 'cloud-exchange', clientId: 'sandbox-ce-client-full' }, { clientSecret: 'nope' })
     await expect(send('ce-bad', { url: '/api/tenants' })).rejects.toThrow(/HTTP 401.*Invalid client_id\/client_secret/)
+  })
+
+  it('{{secret.NAME}} placeholders are filled from the vault and masked in the echo, whatever the header', async () => {
+    const token = pick(sandbox.credentials.netskope.v2Tokens, 'v2 token').token
+    await environment('ns-placeholder', 'netskope', { kind: 'none' }, { v2Token: token })
+    const result = await send('ns-placeholder', {
+      url: '/api/v2/services/cci/tags',
+      headers: [
+        { name: 'Netskope-Api-Token', value: '{{secret.v2Token}}', enabled: true },
+        { name: 'X-Debug-Copy', value: 'copy={{secret.v2Token}}', enabled: true }
+      ]
+    })
+    expect(result.status).toBe(200)
+    expect(JSON.stringify(result.requestEcho)).not.toContain(token)
+    expect(echoed(result, 'x-debug-copy')).toMatch(/^copy=••••/)
+    await expect(send('ns-placeholder', { url: '/x', headers: [{ name: 'A', value: '{{secret.apiKey}}', enabled: true }] })).rejects.toThrow(
+      /Unknown variable: \{\{secret\.apiKey\}\}/
+    )
   })
 })
