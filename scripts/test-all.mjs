@@ -24,6 +24,23 @@ function check(label, command, args) {
   return ok
 }
 
+/** Titles and reasons of skipped Playwright tests, so a skip is never silent. */
+function skipReasons(report) {
+  const reasons = []
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue
+        const note = (test.annotations ?? []).find((annotation) => annotation.type === 'skip')?.description
+        reasons.push(`${spec.title}${note ? ` — ${note}` : ''}`)
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child)
+  }
+  for (const suite of report.suites ?? []) visit(suite)
+  return reasons
+}
+
 function readJson(path) {
   return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null
 }
@@ -61,6 +78,7 @@ if (built) {
     tally.failed += unexpected
     tally.skipped += skipped
     summary.push(`e2e: ${expected + flaky} passed, ${unexpected} failed, ${skipped} skipped`)
+    for (const reason of skipReasons(e2e)) summary.push(`  skipped: ${reason}`)
     if (!e2eOk && unexpected === 0) {
       tally.failed += 1
       summary.push('e2e: runner FAILED')

@@ -2,6 +2,7 @@ import type { AppCore } from '../core/app-core'
 import { SECRET_NAMES } from '@shared/model/auth'
 import { secretKey } from '../core/vault/vault'
 import type { Handlers } from './dispatch'
+import { describeAuth } from '../core/auth/auth-status'
 
 /** The few things only the host (Electron, or the e2e bridge) can do. */
 export interface PlatformPort {
@@ -41,6 +42,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
       secrets: SECRET_NAMES.map((name) => ({ name, set: core.vault.has(secretKey(environmentId, name)) }))
     }),
     'auth:logout': async ({ environmentId }) => ({ loggedOut: await core.logout(environmentId) }),
+    'auth:status': ({ environmentId }) => describeAuth(core.environments.get(environmentId), core.vault, core.auth),
     'sandbox:status': async () => ({
       running: core.sandbox !== null,
       urls: core.sandbox?.urls ?? null,

@@ -9,6 +9,7 @@ import { useRequestDraft } from './features/request-editor/useRequestDraft'
 import { useSendRequest } from './features/request-editor/useSendRequest'
 import { ResponsePanel } from './features/response-viewer/ResponsePanel'
 import { SettingsPanel } from './features/settings/SettingsPanel'
+import { AuthPanel } from './features/auth/AuthPanel'
 import { useSettings } from './features/settings/useSettings'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { useColorScheme } from './ui/useColorScheme'
@@ -21,6 +22,7 @@ export function App(): React.JSX.Element {
   const settings = useSettings()
   const scheme = useColorScheme(settings.settings?.theme ?? 'system')
   const [showSettings, setShowSettings] = useState(false)
+  const [showAuth, setShowAuth] = useState(false)
 
   const send = useCallback(() => {
     if (request.state.status === 'running') return
@@ -51,12 +53,20 @@ export function App(): React.JSX.Element {
           >
             Settings
           </button>
+          <button type="button" aria-expanded={showAuth} aria-controls="auth" data-testid="auth-toggle" onClick={() => setShowAuth((open) => !open)}>
+            Auth
+          </button>
         </div>
       </header>
       <TlsWarningBanner environment={environments.selected} />
       {showSettings && (
         <div id="settings">
           <SettingsPanel state={settings} onClose={() => setShowSettings(false)} />
+        </div>
+      )}
+      {showAuth && (
+        <div id="auth">
+          <AuthPanel environments={environments} refreshKey={request.state} onClose={() => setShowAuth(false)} />
         </div>
       )}
       <main className="workspace">

@@ -55,6 +55,17 @@ export const commands = {
   'vault:status': { input: z.object({ environmentId: IdSchema }), output: VaultStatusSchema },
   /** Ends a login-derived session (InsightCloudSec logout call; Cloud Exchange token dropped). */
   'auth:logout': { input: z.object({ environmentId: IdSchema }), output: z.object({ loggedOut: z.boolean() }) },
+  /** The auth panel's state at a glance; header values are masked. */
+  'auth:status': {
+    input: z.object({ environmentId: IdSchema }),
+    output: z.object({
+      effective: z.enum(['none', 'api-key', 'login', 'netskope-v2', 'netskope-v1-only', 'cloud-exchange']),
+      headerPreview: z.string().nullable(),
+      loggedInUntil: z.number().nullable(),
+      lastError: z.string().nullable(),
+      bothIcsCredentials: z.boolean()
+    })
+  },
   'sandbox:status': { input: z.object({}), output: SandboxStatusSchema },
   /** Native file picker in main (the sandboxed renderer cannot see paths). */
   'dialog:pick-file': {

@@ -3,6 +3,8 @@ import type { KeyValue, RequestSpec } from '@shared/model/request'
 import type { AuthProfile } from '@shared/model/auth'
 import type { HttpEngine, SendOptions } from '../http/types'
 import { secretKey, type Vault } from '../vault/vault'
+import { AppError } from '@shared/model/errors'
+import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
 import { loginCloudExchange, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
 
 /** Which credential a request carried; tells the runner whether a 401/403 may be cured by logging in again. */
@@ -16,7 +18,14 @@ export interface Authenticator {
   session(environmentId: string): Session | null
   /** Ends the cached session (InsightCloudSec's logout call; a CE token is simply dropped). */
   logout(environment: Environment, options: SendOptions): Promise<boolean>
+  /** Records how the server answered a request that carried this environment's credential (401/403 -> last error). */
+  observe(environmentId: string, applied: AppliedAuth, status: number): void
+  /** The last auth failure in plain words, or null after a success. */
+  lastError(environmentId: string): string | null
 }
+
+/** A failed login is not repeated with the same credentials for this long: repeated failures lock accounts. */
+export const FAILED_LOGIN_HOLD_MS = 60_000
 
 const header = (name: string, value: string): KeyValue => ({ name, value, enabled: true })
 const hasHeader = (spec: RequestSpec, name: string): boolean =>
@@ -28,14 +37,28 @@ const hasHeader = (spec: RequestSpec, name: string): boolean =>
  */
 export function createAuthenticator(engine: HttpEngine, vault: Vault): Authenticator {
   const sessions = new Map<string, Session>()
+  const failures = new Map<string, AuthFailure>()
   const secret = (environment: Environment, name: string): Promise<string | null> => vault.reveal(secretKey(environment.id, name))
 
   async function sessionFor(environment: Environment, login: () => Promise<Session>): Promise<string> {
     const cached = sessions.get(environment.id)
     if (cached && cached.expiresAt > Date.now()) return cached.token
-    const fresh = await login()
-    sessions.set(environment.id, fresh)
-    return fresh.token
+    const held = failures.get(environment.id)
+    if (held?.error && Date.now() - held.at < FAILED_LOGIN_HOLD_MS) {
+      // No retry storm: the same credentials just failed. Changing a secret, the profile or logging out clears this.
+      const seconds = Math.ceil((FAILED_LOGIN_HOLD_MS - (Date.now() - held.at)) / 1000)
+      throw new AppError(held.error.code, `${held.error.message} (Not retried for ${seconds} s: the same credentials just failed.)`, held.error.hint)
+    }
+    try {
+      const fresh = await login()
+      sessions.set(environment.id, fresh)
+      failures.delete(environment.id)
+      return fresh.token
+    } catch (failure) {
+      const error = failure instanceof AppError ? failure : null
+      failures.set(environment.id, { message: error?.message ?? describeThrown(failure), at: Date.now(), error })
+      throw failure
+    }
   }
 
   async function applyProfile(
@@ -81,11 +104,23 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
 
   return {
     apply: (environment, spec, options) => applyProfile(environment.auth, environment, spec, options),
-    invalidate: (environmentId) => void sessions.delete(environmentId),
+    invalidate(environmentId) {
+      sessions.delete(environmentId)
+      // Keep the message for the panel but allow a fresh login attempt.
+      const failure = failures.get(environmentId)
+      if (failure) failures.set(environmentId, { message: failure.message, at: failure.at, error: null })
+    },
+    observe(environmentId, applied, status) {
+      if (applied === 'none' || applied === 'manual') return
+      if (status === 401 || status === 403) failures.set(environmentId, { message: describeStatus(applied, status), at: Date.now(), error: null })
+      else if (status < 400) failures.delete(environmentId)
+    },
+    lastError: (environmentId) => failures.get(environmentId)?.message ?? null,
     session: (environmentId) => sessions.get(environmentId) ?? null,
     async logout(environment, options) {
       const cached = sessions.get(environment.id)
       sessions.delete(environment.id)
+      failures.delete(environment.id)
       if (!cached) return false
       if (environment.auth.kind === 'insightcloudsec') await logoutInsightCloudSec(engine, environment, cached, options)
       return true
