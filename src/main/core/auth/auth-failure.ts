@@ -1,0 +1,28 @@
+import type { AppError } from '@shared/model/errors'
+import type { AppliedAuth } from './authenticator'
+
+/** The last auth failure of one environment. `error` is set while a repeated login with the same credentials is held back. */
+export interface AuthFailure {
+  message: string
+  at: number
+  error: AppError | null
+}
+
+const CREDENTIAL_NAME: Record<Exclude<AppliedAuth, 'none' | 'manual'>, string> = {
+  'netskope-v2': 'The Netskope v2 token',
+  'netskope-v1': 'The Netskope v1 token',
+  'api-key': 'The InsightCloudSec API key',
+  session: 'The login session'
+}
+
+/** Plain words for a 401/403 answer: 401 means the credential itself was refused, 403 that it lacks a scope or role. */
+export function describeStatus(applied: Exclude<AppliedAuth, 'none' | 'manual'>, status: number): string {
+  const what = CREDENTIAL_NAME[applied]
+  if (status === 401) return `${what} was refused (HTTP 401): it is wrong, expired or revoked.`
+  return `${what} was accepted but lacks scope for this endpoint (HTTP 403): grant the endpoint to the token or use another one.`
+}
+
+/** Never includes the thrown value's own text beyond its message: auth helpers build messages without secrets. */
+export function describeThrown(failure: unknown): string {
+  return failure instanceof Error ? failure.message : 'The login failed for an unknown reason.'
+}

@@ -1,0 +1,59 @@
+import type { Environment } from '@shared/model/environment'
+import { maskSecret } from '@shared/redaction/redact'
+import { secretKey, type Vault } from '../vault/vault'
+import type { Authenticator } from './authenticator'
+
+export type EffectiveAuth = 'none' | 'api-key' | 'login' | 'netskope-v2' | 'netskope-v1-only' | 'cloud-exchange'
+
+/** What the auth panel shows at a glance. Values are masked: nothing here may reveal a secret. */
+export interface AuthStatus {
+  effective: EffectiveAuth
+  /** The credential header (or parameter) the next request will carry, value masked; null when none. */
+  headerPreview: string | null
+  /** Epoch ms when the cached login session (ICS) or token (CE) expires; null when none is cached. */
+  loggedInUntil: number | null
+  lastError: string | null
+  /** InsightCloudSec with both an API key and a login: the key is used. */
+  bothIcsCredentials: boolean
+}
+
+/** Computes the environment's auth state from its profile, which secrets are set, and the cached session. */
+export async function describeAuth(environment: Environment, vault: Vault, auth: Authenticator): Promise<AuthStatus> {
+  const has = (name: string): boolean => vault.has(secretKey(environment.id, name))
+  const masked = async (name: string): Promise<string> => maskSecret((await vault.reveal(secretKey(environment.id, name))) ?? '')
+  const session = auth.session(environment.id)
+  const base = { loggedInUntil: session?.expiresAt ?? null, lastError: auth.lastError(environment.id), bothIcsCredentials: false }
+  const profile = environment.auth
+  switch (profile.kind) {
+    case 'none':
+      return { ...base, effective: 'none', headerPreview: null }
+    case 'netskope':
+      if (has('v2Token')) {
+        const value = await masked('v2Token')
+        const headerPreview = profile.v2Scheme === 'bearer' ? `Authorization: Bearer ${value}` : `Netskope-Api-Token: ${value}`
+        return { ...base, effective: 'netskope-v2', headerPreview }
+      }
+      if (has('v1Token')) {
+        const value = await masked('v1Token')
+        return { ...base, effective: 'netskope-v1-only', headerPreview: profile.v1Placement === 'form' ? `token=${value} (form field)` : `?token=${value}` }
+      }
+      return { ...base, effective: 'none', headerPreview: null }
+    case 'cloud-exchange':
+      if (profile.clientId === '' || !has('clientSecret')) return { ...base, effective: 'none', headerPreview: null }
+      return {
+        ...base,
+        effective: 'cloud-exchange',
+        headerPreview: `Authorization: Bearer ${session ? maskSecret(session.token) : '(token from /api/auth on the next send)'}`
+      }
+    case 'insightcloudsec': {
+      const login = profile.username !== '' && has('password')
+      if (has('apiKey')) return { ...base, effective: 'api-key', headerPreview: `Api-Key: ${await masked('apiKey')}`, bothIcsCredentials: login }
+      if (!login) return { ...base, effective: 'none', headerPreview: null }
+      return {
+        ...base,
+        effective: 'login',
+        headerPreview: `x-auth-token: ${session ? maskSecret(session.token) : '(session from /v2/public/user/login on the next send)'}`
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react'
+import { AUTH_SECRET_NAMES, type SecretName } from '@shared/model/auth'
+import type { Environment } from '@shared/model/environment'
+import type { Environments } from '../environments/useEnvironments'
+import { call, toErrorShape } from '../../api/client'
+import { AuthProfileForm } from './AuthProfileForm'
+import { AuthStatusView } from './AuthStatusView'
+import { NewEnvironmentForm } from './NewEnvironmentForm'
+import { SecretField } from './SecretField'
+import { useAuthState } from './useAuthState'
+
+const SECRET_LABEL: Record<SecretName, string> = {
+  v2Token: 'v2 API token',
+  v1Token: 'v1 token',
+  clientSecret: 'Client Secret',
+  apiKey: 'API key',
+  password: 'Password'
+}
+
+interface Props {
+  environments: Environments
+  onClose(): void
+  /** Changes whenever a request finished, so the state (session, last error) is reloaded after each send. */
+  refreshKey?: unknown
+}
+
+/** Credentials of the selected environment: mode, write-only secrets, state at a glance; plus creating environments. */
+export function AuthPanel({ environments, onClose, refreshKey }: Props): React.JSX.Element {
+  const environment = environments.selected
+  const state = useAuthState(environment?.id ?? null)
+  const [logoutMessage, setLogoutMessage] = useState<string | null>(null)
+  const { refresh } = state
+  useEffect(() => {
+    if (refreshKey !== undefined) refresh()
+  }, [refresh, refreshKey])
+
+  const created = (saved: Environment): void => {
+    environments.reload()
+    environments.select(saved.id)
+  }
+  const logout = async (id: string): Promise<void> => {
+    try {
+      const { loggedOut } = await call('auth:logout', { environmentId: id })
+      setLogoutMessage(loggedOut ? 'Logged out.' : 'There was no session to end.')
+    } catch (failure) {
+      setLogoutMessage(toErrorShape(failure).message)
+    }
+    state.refresh()
+  }
+  const isSet = (name: SecretName): boolean => state.vault?.secrets.some((secret) => secret.name === name && secret.set) ?? false
+
+  return (
+    <section className="settings-panel" aria-label="Auth" data-testid="auth-panel">
+      <h2>Auth{environment ? ` · ${environment.name}` : ''}</h2>
+      {environment === null ? (
+        <p>Select an environment to set its credentials, or create one below.</p>
+      ) : (
+        <>
+          <AuthProfileForm key={`${environment.id}:${JSON.stringify(environment.auth)}`} environment={environment} onSaved={() => {
+            environments.reload()
+            state.refresh()
+          }} />
+          {AUTH_SECRET_NAMES[environment.auth.kind].map((name) => (
+            <SecretField key={`${environment.id}/${name}`} environmentId={environment.id} name={name} label={SECRET_LABEL[name]} isSet={isSet(name)} onChanged={state.refresh} />
+          ))}
+          {environment.auth.kind === 'insightcloudsec' && (
+            <p data-testid="auth-sso-hint">
+              Single sign-on accounts cannot log in through the API: use an API key (it also avoids session expiry and
+              login lockouts).
+            </p>
+          )}
+          {state.status && <AuthStatusView status={state.status} vault={state.vault} />}
+          {state.error && (
+            <p className="inline-error" role="alert">
+              Could not load the auth state: {state.error}
+            </p>
+          )}
+          <div className="settings-actions">
+            <button type="button" data-testid="auth-refresh" onClick={state.refresh}>
+              Refresh
+            </button>
+            <button type="button" data-testid="auth-logout" onClick={() => void logout(environment.id)}>
+              Log out
+            </button>
+            {logoutMessage && <span role="status">{logoutMessage}</span>}
+          </div>
+        </>
+      )}
+      <NewEnvironmentForm onCreated={created} />
+      <div className="settings-actions">
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </section>
+  )
+}

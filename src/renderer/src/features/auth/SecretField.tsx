@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import type { SecretName } from '@shared/model/auth'
+import { call, toErrorShape } from '../../api/client'
+
+interface Props {
+  environmentId: string
+  name: SecretName
+  label: string
+  isSet: boolean
+  onChanged(): void
+}
+
+/** A write-only secret: typed here, sent to the vault in main, and never read back (only "set" / "not set"). */
+export function SecretField({ environmentId, name, label, isSet, onChanged }: Props): React.JSX.Element {
+  const [value, setValue] = useState('')
+  const [error, setError] = useState<string | null>(null)
+
+  const save = async (): Promise<void> => {
+    setError(null)
+    try {
+      await call('vault:set', { environmentId, name, value })
+      setValue('')
+      onChanged()
+    } catch (failure) {
+      setError(toErrorShape(failure).message)
+    }
+  }
+  const remove = async (): Promise<void> => {
+    setError(null)
+    try {
+      await call('vault:delete', { environmentId, name })
+      onChanged()
+    } catch (failure) {
+      setError(toErrorShape(failure).message)
+    }
+  }
+
+  return (
+    <form
+      className="settings-form"
+      data-testid={`secret-${name}`}
+      onSubmit={(event) => {
+        event.preventDefault()
+        if (value !== '') void save()
+      }}
+    >
+      <label>
+        {label}
+        <input
+          type="password"
+          autoComplete="off"
+          value={value}
+          aria-label={label}
+          data-testid={`secret-input-${name}`}
+          placeholder={isSet ? 'set (hidden)' : 'not set'}
+          onChange={(event) => setValue(event.target.value)}
+        />
+      </label>
+      <span data-testid={`secret-state-${name}`}>{isSet ? 'set' : 'not set'}</span>
+      <button type="submit" disabled={value === ''} data-testid={`secret-save-${name}`}>
+        {isSet ? 'Replace' : 'Set'}
+      </button>
+      {isSet && (
+        <button type="button" data-testid={`secret-delete-${name}`} onClick={() => void remove()}>
+          Delete
+        </button>
+      )}
+      {error && (
+        <span className="inline-error" role="alert">
+          {error}
+        </span>
+      )}
+    </form>
+  )
+}
