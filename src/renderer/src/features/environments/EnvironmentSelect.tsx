@@ -1,31 +1,42 @@
+import { useState } from 'react'
 import type { Environments } from './useEnvironments'
+import { TlsSettings } from './TlsSettings'
 
 const NONE = ''
 
 export function EnvironmentSelect({ environments }: { environments: Environments }): React.JSX.Element {
+  const [showTls, setShowTls] = useState(false)
   return (
-    <label className="toolbar-field">
-      <span>Environment</span>
-      <select
-        aria-label="Environment"
-        data-testid="environment"
-        value={environments.selectedId ?? NONE}
-        onFocus={environments.reload}
-        onChange={(event) => environments.select(event.target.value === NONE ? null : event.target.value)}
-      >
-        <option value={NONE}>No environment</option>
-        {environments.list.map((environment) => (
-          <option key={environment.id} value={environment.id}>
-            {environment.name}
-            {environment.tls.verify ? '' : ' (TLS verification off)'}
-          </option>
-        ))}
-      </select>
-      {environments.error && (
-        <span className="inline-error" role="alert">
-          Could not load environments: {environments.error}
-        </span>
+    <>
+      <label className="toolbar-field">
+        <span>Environment</span>
+        <select
+          aria-label="Environment"
+          data-testid="environment"
+          value={environments.selectedId ?? NONE}
+          onFocus={environments.reload}
+          onChange={(event) => environments.select(event.target.value === NONE ? null : event.target.value)}
+        >
+          <option value={NONE}>No environment</option>
+          {environments.list.map((environment) => (
+            <option key={environment.id} value={environment.id}>
+              {environment.name}
+              {environment.tls.verify ? '' : ' (TLS verification off)'}
+            </option>
+          ))}
+        </select>
+        {environments.error && (
+          <span className="inline-error" role="alert">
+            Could not load environments: {environments.error}
+          </span>
+        )}
+      </label>
+      {environments.selected && (
+        <button type="button" aria-expanded={showTls} data-testid="tls-toggle" onClick={() => setShowTls((open) => !open)}>
+          TLS
+        </button>
       )}
-    </label>
+      {showTls && environments.selected && <TlsSettings environment={environments.selected} onSaved={environments.reload} />}
+    </>
   )
 }
