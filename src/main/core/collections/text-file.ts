@@ -1,27 +1,9 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { writeTextAtomic as writeAtomic } from '../storage/json-file'
 
-/**
- * Writes text atomically (temp file in the same folder, fsync, rename), like storage/json-file.ts but for text we
- * have already serialised ourselves. Mode 0644: collection files are meant to be shared and committed.
- */
-export async function writeTextAtomic(path: string, text: string, mode = 0o644): Promise<void> {
-  await mkdir(dirname(path), { recursive: true })
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w', mode)
-  try {
-    await handle.writeFile(text, 'utf8')
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-  try {
-    await rename(temp, path)
-  } catch (error) {
-    await unlink(temp).catch(() => undefined)
-    throw error
-  }
+/** Atomic write (storage/json-file.ts) with mode 0644: collection files are meant to be shared and committed. */
+export function writeTextAtomic(path: string, text: string, mode = 0o644): Promise<void> {
+  return writeAtomic(path, text, mode)
 }
 
 /** The file's text, or null when it does not exist. Other errors (permissions, a directory) propagate. */

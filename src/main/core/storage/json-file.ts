@@ -4,15 +4,15 @@ import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 
 /**
- * Writes `data` as JSON atomically: a temp file in the same folder is written, fsynced and renamed over
- * the target, so a crash leaves either the old or the new file, never a torn one.
+ * Writes text atomically: a temp file in the same folder is written, fsynced and renamed over the target, so a
+ * crash leaves either the old or the new file, never a torn one. Default mode 0600: app data is private.
  */
-export async function writeJsonAtomic(path: string, data: unknown): Promise<void> {
+export async function writeTextAtomic(path: string, text: string, mode = 0o600): Promise<void> {
   await mkdir(dirname(path), { recursive: true })
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, 'w', 0o600)
+  const handle = await open(temp, 'w', mode)
   try {
-    await handle.writeFile(JSON.stringify(data, null, 2) + '\n', 'utf8')
+    await handle.writeFile(text, 'utf8')
     await handle.sync()
   } finally {
     await handle.close()
@@ -23,6 +23,10 @@ export async function writeJsonAtomic(path: string, data: unknown): Promise<void
     await unlink(temp).catch(() => undefined)
     throw error
   }
+}
+
+export function writeJsonAtomic(path: string, data: unknown): Promise<void> {
+  return writeTextAtomic(path, JSON.stringify(data, null, 2) + '\n')
 }
 
 export type ReadOutcome<T> =
