@@ -73,11 +73,22 @@ test('InsightCloudSec: login from the panel, then the API key wins when both are
   await expect(app.getByTestId('status')).toHaveText('200 OK')
   expect(await sentHeaders(app)).toContain('Api-Key')
 
+  // A new key replaces the stored one after a warning; it is never shown, only its masked tail changes.
+  await app.getByTestId('generate-api-key-start').click()
+  await expect(app.getByTestId('generate-api-key-warning')).toContainText('deactivates your current API key')
+  await app.getByTestId('generate-api-key-confirm').click()
+  await expect(app.getByTestId('generate-api-key-result')).toContainText('stored in the vault')
+  await expect(app.getByTestId('auth-header-preview')).not.toHaveText(`Api-Key: ••••${user.apiKey.slice(-4)}`)
+  await app.getByRole('button', { name: 'Send' }).click()
+  await expect(app.getByTestId('status')).toHaveText('200 OK')
+  const newKey = await bridge.core.vault.reveal(`${(await app.getByTestId('environment').inputValue())}/apiKey`)
+  expect(newKey).toBeTruthy()
+
   await app.getByTestId('auth-logout').click()
   await expect(app.getByTestId('auth-logged-in')).toHaveCount(0)
   await app.getByTestId('secret-delete-apiKey').click()
   await expect(app.getByTestId('secret-state-apiKey')).toHaveText('not set')
-  await expectNoSecrets(app, [user.password, user.apiKey])
+  await expectNoSecrets(app, [user.password, user.apiKey, newKey ?? 'missing'])
 })
 
 test('InsightCloudSec: a wrong password shows a clear error in the response and in the panel', async ({ app, bridge }) => {

@@ -3,6 +3,8 @@ import { SECRET_NAMES } from '@shared/model/auth'
 import { secretKey } from '../core/vault/vault'
 import type { Handlers } from './dispatch'
 import { describeAuth } from '../core/auth/auth-status'
+import { createIcsApiKey } from '../core/auth/ics-api-key'
+import { sendOptionsFor } from '../core/request-runner'
 
 /** The few things only the host (Electron, or the e2e bridge) can do. */
 export interface PlatformPort {
@@ -43,6 +45,11 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     }),
     'auth:logout': async ({ environmentId }) => ({ loggedOut: await core.logout(environmentId) }),
     'auth:status': ({ environmentId }) => describeAuth(core.environments.get(environmentId), core.vault, core.auth),
+    'auth:create-api-key': async ({ environmentId }) => {
+      const environment = core.environments.get(environmentId)
+      const { userId } = await createIcsApiKey(core, environment, sendOptionsFor(core.settings.get(), environment))
+      return { created: true, userId }
+    },
     'sandbox:status': async () => ({
       running: core.sandbox !== null,
       urls: core.sandbox?.urls ?? null,

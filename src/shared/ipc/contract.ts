@@ -66,6 +66,8 @@ export const commands = {
       bothIcsCredentials: z.boolean()
     })
   },
+  /** InsightCloudSec: generate a new API key (deactivates the old one) straight into the vault; the key is not returned. */
+  'auth:create-api-key': { input: z.object({ environmentId: IdSchema }), output: z.object({ created: z.boolean(), userId: z.string() }) },
   'sandbox:status': { input: z.object({}), output: SandboxStatusSchema },
   /** Native file picker in main (the sandboxed renderer cannot see paths). */
   'dialog:pick-file': {

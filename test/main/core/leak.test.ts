@@ -6,6 +6,7 @@ import { createAppCore, type AppCore } from '../../../src/main/core/app-core'
 import { startSandbox } from '../../../src/main/core/sandbox'
 import type { RunningSandbox } from '../../../src/main/core/sandbox/types'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
+import { secretKey } from '../../../src/main/core/vault/vault'
 import { HistoryStore } from '../../../src/main/core/history/history-store'
 import { CollectionRepository } from '../../../src/main/core/collections/repository'
 import { exportCollectionHar } from '../../../src/main/core/collections/har-export'
@@ -132,6 +133,13 @@ describe('no secret leaks', () => {
       await call('auth:status', { environmentId: id })
       await call('vault:status', { environmentId: id })
     }
+    // A generated ICS API key goes straight into the vault and is a secret like the others.
+    const generated = await call('auth:create-api-key', { environmentId: 'ics-key' })
+    expect(generated.ok).toBe(true)
+    const newKey = await core.vault.reveal(secretKey('ics-key', 'apiKey'))
+    expect(newKey).not.toBe(key.apiKey)
+    if (newKey) secrets.push(newKey)
+    expect(((await send('ics-key', spec('/v2/public/user/info'))) as { value?: SendResult }).value?.status).toBe(200)
     await call('environment:list', {})
     await call('auth:logout', { environmentId: 'ics-login' })
   })

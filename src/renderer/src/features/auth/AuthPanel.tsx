@@ -5,6 +5,7 @@ import type { Environments } from '../environments/useEnvironments'
 import { call, toErrorShape } from '../../api/client'
 import { AuthProfileForm } from './AuthProfileForm'
 import { AuthStatusView } from './AuthStatusView'
+import { GenerateApiKey } from './GenerateApiKey'
 import { NewEnvironmentForm } from './NewEnvironmentForm'
 import { SecretField } from './SecretField'
 import { useAuthState } from './useAuthState'
@@ -64,10 +65,13 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
             <SecretField key={`${environment.id}/${name}`} environmentId={environment.id} name={name} label={SECRET_LABEL[name]} isSet={isSet(name)} onChanged={state.refresh} />
           ))}
           {environment.auth.kind === 'insightcloudsec' && (
-            <p data-testid="auth-sso-hint">
-              Single sign-on accounts cannot log in through the API: use an API key (it also avoids session expiry and
-              login lockouts).
-            </p>
+            <>
+              <p data-testid="auth-sso-hint">
+                Single sign-on accounts cannot log in through the API: use an API key (it also avoids session expiry and
+                login lockouts).
+              </p>
+              <GenerateApiKey environmentId={environment.id} onDone={state.refresh} />
+            </>
           )}
           {state.status && <AuthStatusView status={state.status} vault={state.vault} />}
           {state.error && (
