@@ -9,6 +9,11 @@ import { createRequestRunner, sendOptionsFor, type RequestRunner } from './reque
 import { startSandbox, type RunningSandbox } from './sandbox'
 import { openVault, secretKey, type SecretCipher, type Vault } from './vault/vault'
 import { createAuthenticator, type Authenticator } from './auth/authenticator'
+import { createIteratorRunner, type IteratorRunner } from './iterator/iterator-runner'
+import { openIteratorStateStore } from './iterator/iterator-state'
+import { HistoryStore } from './history/history-store'
+import { CollectionRepository } from './collections/repository'
+import { openCollectionList, type OpenCollections } from './glue/open-collections'
 
 export interface AppCoreOptions {
   /** Where settings, environments and the sandbox CA live (the app's userData folder in Electron). */
@@ -28,7 +33,15 @@ export interface AppCore {
   requests: RequestRunner
   vault: Vault
   auth: Authenticator
+  /** Netskope Data Export iterator runs (pages, export, saved positions). */
+  iterator: IteratorRunner
   sandbox: RunningSandbox | null
+  /** Every send, redacted, at <dataDir>/history. */
+  history: HistoryStore
+  /** Saved-request collections (any folder the user opens). */
+  collections: CollectionRepository
+  /** Collection folders open in the sidebar (only these are accepted from the renderer). */
+  openCollections: OpenCollections
   /** Problems found at start (e.g. a corrupt file moved aside) to show the user. */
   notices: string[]
   /** Ends the environment's login session, if any. */
@@ -46,7 +59,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   if (vault.note) notices.push(vault.note)
   const engine = createHttpEngine({ tempDir: options.tempDir })
   const auth = createAuthenticator(engine, vault)
-  const requests = createRequestRunner({ engine, environments, settings, auth, vault })
+  const history = new HistoryStore(join(options.dataDir, 'history'))
+  const collections = new CollectionRepository()
+  const openCollections = await openCollectionList(options.dataDir, collections, notices)
+  const requests = createRequestRunner({ engine, environments, settings, auth, vault, history })
+  const iterator = createIteratorRunner({ requests, engine, environments, vault, states: await openIteratorStateStore(options.dataDir, notices) })
   const sandbox =
     options.sandbox === false
       ? null
@@ -63,13 +80,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     requests,
     vault,
     auth,
+    iterator,
     sandbox,
+    history,
+    collections,
+    openCollections,
     notices,
     logout: (environmentId) => {
       const environment = environments.get(environmentId)
       return auth.logout(environment, sendOptionsFor(settings.get(), environment))
     },
     async close() {
+      iterator.cancelAll()
       requests.cancelAll()
       await Promise.allSettled(environments.list().map((environment) => auth.logout(environment, sendOptionsFor(settings.get(), environment))))
       await Promise.allSettled([engine.close(), sandbox?.close()])

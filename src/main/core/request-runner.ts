@@ -2,7 +2,7 @@ import type { RequestSpec } from '@shared/model/request'
 import type { SendResult } from '@shared/model/response'
 import type { Environment } from '@shared/model/environment'
 import type { Settings } from '@shared/model/settings'
-import { AppError } from '@shared/model/errors'
+import { AppError, type AppErrorShape } from '@shared/model/errors'
 import type { HttpEngine, Progress, SendOptions } from './http/types'
 import type { EnvironmentRepository } from './environments'
 import type { SettingsStore } from './settings-store'
@@ -10,6 +10,9 @@ import type { Authenticator } from './auth/authenticator'
 import { referencedSecrets, resolveRequest } from './resolve-request'
 import { secretKey, type Vault } from './vault/vault'
 import { maskSecret } from '@shared/redaction/redact'
+import type { HistoryStore } from './history/history-store'
+import { AUTH_SECRET_NAMES } from '@shared/model/auth'
+import type { HistoryInput } from './history/build-entry'
 
 export interface RequestRunner {
   send(runId: string, spec: RequestSpec, environmentId: string | null, onProgress: (p: Progress) => void): Promise<SendResult>
@@ -28,6 +31,8 @@ export function createRequestRunner(deps: {
   settings: SettingsStore
   auth: Authenticator
   vault: Vault
+  /** Every send is recorded (the store redacts); optional so engine-level tests can leave it out. */
+  history?: HistoryStore
 }): RequestRunner {
   const running = new Map<string, AbortController>()
 
@@ -45,15 +50,25 @@ export function createRequestRunner(deps: {
   return {
     async send(runId, spec, environmentId, onProgress) {
       if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
-      const environment = environmentId === null ? null : deps.environments.get(environmentId)
-      const secrets = await revealSecrets(deps.vault, environment, spec)
-      const resolved = resolveRequest(spec, environment, secrets)
       const controller = new AbortController()
       running.set(runId, controller)
       try {
+        const environment = environmentId === null ? null : deps.environments.get(environmentId)
+        const secrets = await revealSecrets(deps.vault, environment, spec)
+        const resolved = resolveRequest(spec, environment, secrets)
         const options = sendOptionsFor(deps.settings.get(), environment)
-        const result = await sendWithAuth(environment, resolved, { ...options, signal: controller.signal, onProgress })
-        return scrubSecrets(result, [...secrets.values()])
+        const result = scrubSecrets(
+          await sendWithAuth(environment, resolved, { ...options, signal: controller.signal, onProgress }),
+          [...secrets.values()]
+        )
+        if (deps.history) {
+          const credentials = [...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => []))]
+          record(deps.history, { spec, environmentId, result: maskPreview(result, credentials) })
+        }
+        return result
+      } catch (error) {
+        record(deps.history, { spec, environmentId, error: errorShape(error) })
+        throw error
       } finally {
         running.delete(runId)
       }
@@ -67,6 +82,35 @@ export function createRequestRunner(deps: {
       for (const controller of running.values()) controller.abort()
     }
   }
+}
+
+/**
+ * Not awaited: the send's result does not wait on disk. The store runs its operations in order, so a search issued
+ * after the send returned already sees the entry; a failed write only loses that one history line.
+ */
+function record(history: HistoryStore | undefined, input: HistoryInput): void {
+  history?.record(input).catch((error: unknown) => {
+    console.error('[history] could not record a send:', error instanceof Error ? error.message : 'unknown error')
+  })
+}
+
+/** An echoing server (or an error page) may repeat the credential the authenticator added: history masks it. */
+function maskPreview(result: SendResult, values: string[]): SendResult {
+  const live = values.filter((value) => value.length >= 4)
+  if (result.preview.binary || live.length === 0) return result
+  const text = live.reduce((out, value) => out.split(value).join(maskSecret(value)), result.preview.text)
+  return { ...result, preview: { ...result.preview, text } }
+}
+
+async function credentialValues(vault: Vault, environment: Environment | null): Promise<string[]> {
+  if (!environment) return []
+  const names: readonly string[] = AUTH_SECRET_NAMES[environment.auth.kind]
+  const values = await Promise.all(names.map((name) => vault.reveal(secretKey(environment.id, name))))
+  return values.filter((value): value is string => value !== null)
+}
+
+function errorShape(error: unknown): AppErrorShape {
+  return error instanceof AppError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The send failed unexpectedly.' }
 }
 
 /** Engine options from the user's settings and the environment's TLS choice. */

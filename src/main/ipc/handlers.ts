@@ -3,12 +3,17 @@ import { SECRET_NAMES } from '@shared/model/auth'
 import { secretKey } from '../core/vault/vault'
 import type { Handlers } from './dispatch'
 import { describeAuth } from '../core/auth/auth-status'
+import { libraryHandlers } from './library-handlers'
 import { createIcsApiKey } from '../core/auth/ics-api-key'
 import { sendOptionsFor } from '../core/request-runner'
 
 /** The few things only the host (Electron, or the e2e bridge) can do. */
 export interface PlatformPort {
   pickFile(purpose: 'multipart' | 'ca-bundle'): Promise<string | null>
+  /** Save dialog; the chosen path, or null when cancelled. (Optional: hosts without one, e.g. benches, leave it out.) */
+  pickSavePath?(purpose: 'snippet' | 'export', defaultName: string): Promise<string | null>
+  /** Folder dialog for a collection (an existing one, or where to create a new one). */
+  pickFolder?(purpose: 'open-collection' | 'new-collection'): Promise<string | null>
 }
 
 /** The handler table: each entry only delegates to core. No electron import, so the e2e bridge reuses it. */
@@ -55,6 +60,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
       urls: core.sandbox?.urls ?? null,
       caPath: core.sandbox?.caPath ?? null
     }),
-    'dialog:pick-file': async ({ purpose }) => ({ path: await platform.pickFile(purpose) })
+    'dialog:pick-file': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
+    ...libraryHandlers(core, platform)
   }
 }

@@ -16,6 +16,25 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
           : { title: 'Choose a file to upload', properties: ['openFile'] }
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async pickSavePath(purpose, defaultName) {
+      const window = getWindow()
+      const options: Electron.SaveDialogOptions = {
+        title: purpose === 'snippet' ? 'Save snippet' : 'Export',
+        defaultPath: defaultName,
+        properties: ['createDirectory', 'showOverwriteConfirmation']
+      }
+      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options)
+      return result.canceled || !result.filePath ? null : result.filePath
+    },
+    async pickFolder(purpose) {
+      const window = getWindow()
+      const options: Electron.OpenDialogOptions = {
+        title: purpose === 'new-collection' ? 'Choose an empty folder for the new collection' : 'Open a collection folder',
+        properties: ['openDirectory', 'createDirectory']
+      }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
     }
   }
 }

@@ -10,6 +10,8 @@ import { EnvironmentSchema } from '../model/environment'
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
 import type { Envelope } from '../model/errors'
 import { SECRET_NAMES, VaultStatusSchema } from '../model/auth'
+import { HistoryQuerySchema, type HistoryEntry, type HistoryPage } from '../collections/history-entry'
+import { IteratorSettingsSchema, SavedRequestSchema, type CollectionTree, type SavedRequest } from '../collections/saved-request'
 
 const RunIdSchema = z.string().min(1).max(128)
 const IdSchema = z.string().min(1).max(128)
@@ -20,6 +22,12 @@ export const SandboxStatusSchema = z.object({
   caPath: z.string().nullable()
 })
 export type SandboxStatus = z.infer<typeof SandboxStatusSchema>
+
+// Issue 7 (history, snippets, collections). Outputs are built by main's own core, so they are typed, not re-parsed.
+const FolderPathSchema = z.string().min(1).max(4096)
+const RelPathSchema = z.string().max(4096)
+const MutationSchema = z.custom<{ path: string; warnings: string[] }>()
+type OpenCollectionOut = { folder: string; tree: CollectionTree; error: null } | { folder: string; tree: null; error: string }
 
 export const commands = {
   /** Send a request; resolves with metadata and a preview, the body stays in main. */
@@ -73,7 +81,45 @@ export const commands = {
   'dialog:pick-file': {
     input: z.object({ purpose: z.enum(['multipart', 'ca-bundle']) }),
     output: z.object({ path: z.string().nullable() })
-  }
+  },
+  'history:search': { input: HistoryQuerySchema, output: z.custom<HistoryPage>() },
+  'history:get': { input: z.object({ id: IdSchema }), output: z.custom<HistoryEntry>() },
+  'history:clear': { input: z.object({}), output: z.object({ cleared: z.boolean() }) },
+  /** Python / cURL for a request, built in main (variables, auth, TLS); secrets are inlined only when asked. */
+  'snippet:generate': {
+    input: z.object({
+      spec: RequestSpecSchema,
+      environmentId: IdSchema.nullable().default(null),
+      language: z.enum(['python', 'curl']),
+      inlineSecrets: z.boolean().default(false),
+      iterator: IteratorSettingsSchema.nullable().default(null)
+    }),
+    output: z.custom<{ code: string; language: 'python' | 'curl'; envVars: Array<{ name: string; what: string }>; inlined: boolean }>()
+  },
+  /** Save dialog in main, then an atomic write of the snippet text. */
+  'snippet:save': {
+    input: z.object({ code: z.string().max(4 * 1024 * 1024), language: z.enum(['python', 'curl']) }),
+    output: z.object({ path: z.string().nullable() })
+  },
+  'collection:list': { input: z.object({}), output: z.custom<OpenCollectionOut[]>() },
+  /** Opens (folder chosen in main's dialog) or creates a collection; null when the dialog was cancelled. */
+  'collection:open': { input: z.object({}), output: z.object({ tree: z.custom<CollectionTree>().nullable() }) },
+  'collection:create': { input: z.object({ name: z.string().trim().min(1).max(200) }), output: z.object({ tree: z.custom<CollectionTree>().nullable() }) },
+  'collection:close': { input: z.object({ folder: FolderPathSchema }), output: z.object({ closed: z.boolean() }) },
+  'collection:read-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: z.custom<SavedRequest>() },
+  'collection:save-request': {
+    input: z.object({
+      folder: FolderPathSchema,
+      /** Existing file to overwrite; absent = a new file in `parent`. */
+      path: RelPathSchema.optional(),
+      parent: RelPathSchema.default(''),
+      request: SavedRequestSchema.omit({ id: true }).extend({ id: z.string().max(128).optional() })
+    }),
+    output: z.custom<{ path: string; warnings: string[]; saved: SavedRequest; replacedSecrets: Array<{ where: string; name: string }> }>()
+  },
+  'collection:rename-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema, name: z.string().trim().min(1).max(200) }), output: MutationSchema },
+  'collection:duplicate-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: MutationSchema },
+  'collection:delete-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: MutationSchema }
 } as const
 
 export const events = {

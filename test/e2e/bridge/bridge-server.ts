@@ -27,6 +27,10 @@ export interface Bridge {
   core: AppCore
   /** What the next `dialog:pick-file` returns (null = the user cancelled the dialog). */
   setPickedFile(path: string | null): void
+  /** What the next save dialog returns (null = cancelled). */
+  setSavePath(path: string | null): void
+  /** What the next folder dialog returns (null = cancelled). */
+  setPickedFolder(path: string | null): void
   /** Calls a command exactly as the renderer would (useful to seed state). */
   call(command: string, input: unknown): Promise<unknown>
   close(): Promise<void>
@@ -68,7 +72,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     cipher: createSessionCipher(null, true)
   })
   let pickedFile: string | null = null
-  const handlers = createHandlers(core, { pickFile: async () => pickedFile })
+  let savePath: string | null = null
+  let pickedFolder: string | null = null
+  const handlers = createHandlers(core, {
+    pickFile: async () => pickedFile,
+    pickSavePath: async () => savePath,
+    pickFolder: async () => pickedFolder
+  })
   const token = randomBytes(24).toString('hex')
   const streams = new Set<ServerResponse>()
 
@@ -133,6 +143,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     core,
     setPickedFile(path) {
       pickedFile = path
+    },
+    setSavePath(path) {
+      savePath = path
+    },
+    setPickedFolder(path) {
+      pickedFolder = path
     },
     call: (command, input) => dispatch(handlers, command, input, emit),
     async close() {

@@ -1,0 +1,84 @@
+import type { Environment } from '@shared/model/environment'
+import type { RequestSpec } from '@shared/model/request'
+import type { SecretName } from '@shared/model/auth'
+import { AUTH_SECRET_NAMES } from '@shared/model/auth'
+import type { Settings } from '@shared/model/settings'
+import { generateSnippet, SNIPPET_ENV_VARS, SECRET_LABELS, type SnippetInput, type SnippetLanguage } from '@shared/snippets'
+import { referencedSecrets, resolveRequest } from '../resolve-request'
+import { secretKey, type Vault } from '../vault/vault'
+
+export interface SnippetRequest {
+  spec: RequestSpec
+  environment: Environment | null
+  language: SnippetLanguage
+  /** The user explicitly asked to embed secret values; only then is the vault read. */
+  inlineSecrets: boolean
+  iterator?: { index: string; operation: string } | null
+}
+
+export interface GeneratedSnippet {
+  code: string
+  language: SnippetLanguage
+  /** Environment variables the snippet reads (empty when secrets are inlined). */
+  envVars: Array<{ name: string; what: string }>
+  inlined: boolean
+}
+
+const DATA_EXPORT = /\/api\/v2\/events\/dataexport\//
+
+/**
+ * Builds the snippet input the way a send would: variables resolved against the environment, the environment's
+ * auth, TLS and timeouts, and whether the vault holds an ICS API key (the app then sends only that).
+ */
+export async function createSnippet(request: SnippetRequest, settings: Settings, vault: Vault): Promise<GeneratedSnippet> {
+  const { environment, inlineSecrets } = request
+  const secrets = new Map<string, string>()
+  for (const name of referencedSecrets(request.spec)) {
+    const revealed = inlineSecrets && environment ? await vault.reveal(secretKey(environment.id, name)) : null
+    // Not inlined: the reference stays visible as text so the user sees where a secret belongs.
+    secrets.set(`secret.${name}`, revealed ?? `{{secret.${name}}}`)
+  }
+  const resolved = resolveRequest(request.spec, environment, secrets)
+  const auth = environment?.auth ?? { kind: 'none' as const }
+  const input: SnippetInput = {
+    request: resolved,
+    auth,
+    environmentName: environment?.name ?? 'No environment',
+    baseUrl: environment?.baseUrl ?? '',
+    tls: environment?.tls ?? { verify: true, caPath: null },
+    timeouts: { connectMs: settings.connectTimeoutMs, totalMs: settings.totalTimeoutMs },
+    acceptGzip: true,
+    secrets: inlineSecrets ? { inline: await inlineValues(vault, environment) } : 'env',
+    iterator: request.iterator ?? iteratorOf(resolved)
+  }
+  if (auth.kind === 'insightcloudsec' && environment) {
+    input.icsMode = vault.has(secretKey(environment.id, 'apiKey')) ? 'api-key' : 'login'
+  }
+  const code = generateSnippet(input, request.language)
+  const names = AUTH_SECRET_NAMES[auth.kind] as readonly SecretName[]
+  const envVars = inlineSecrets
+    ? []
+    : names.filter((name) => code.includes(SNIPPET_ENV_VARS[name])).map((name) => ({ name: SNIPPET_ENV_VARS[name], what: SECRET_LABELS[name] }))
+  return { code, language: request.language, envVars, inlined: inlineSecrets }
+}
+
+async function inlineValues(vault: Vault, environment: Environment | null): Promise<Partial<Record<SecretName, string>>> {
+  const values: Partial<Record<SecretName, string>> = {}
+  if (!environment) return values
+  for (const name of AUTH_SECRET_NAMES[environment.auth.kind] as readonly SecretName[]) {
+    const value = await vault.reveal(secretKey(environment.id, name))
+    if (value !== null) values[name] = value
+  }
+  return values
+}
+
+/** A Data Export GET with index + operation in the query gets the paging loop. */
+function iteratorOf(spec: RequestSpec): SnippetInput['iterator'] {
+  if (spec.method.toUpperCase() !== 'GET' || !URL.canParse(spec.url)) return undefined
+  const url = new URL(spec.url)
+  if (!DATA_EXPORT.test(url.pathname)) return undefined
+  const find = (name: string): string | undefined => spec.query.find((row) => row.enabled && row.name === name)?.value ?? url.searchParams.get(name) ?? undefined
+  const index = find('index')
+  const operation = find('operation')
+  return index !== undefined && operation !== undefined && operation !== '' ? { index, operation } : undefined
+}

@@ -1,0 +1,58 @@
+import type { AppCore } from '../core/app-core'
+import { createSnippet } from '../core/glue/snippet-service'
+import { writeTextAtomic } from '../core/collections/text-file'
+import { AppError } from '@shared/model/errors'
+import type { Handlers } from './dispatch'
+import type { PlatformPort } from './handlers'
+
+/** The host's save/folder dialogs; a host without them gets a clear error rather than a crash. */
+function dialogs(platform: PlatformPort): Required<Pick<PlatformPort, 'pickSavePath' | 'pickFolder'>> {
+  const missing = (): never => {
+    throw new AppError('INTERNAL', 'This host has no file dialogs.')
+  }
+  return { pickSavePath: platform.pickSavePath?.bind(platform) ?? missing, pickFolder: platform.pickFolder?.bind(platform) ?? missing }
+}
+
+type LibraryCommand = Extract<keyof Handlers, `history:${string}` | `snippet:${string}` | `collection:${string}`>
+
+/** Issue 7 handlers (history, snippets, collections); each only delegates to core. */
+export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Handlers, LibraryCommand> {
+  const open = core.openCollections
+  return {
+    'history:search': (query) => core.history.search(query),
+    'history:get': ({ id }) => core.history.get(id),
+    'history:clear': async () => {
+      await core.history.clear()
+      return { cleared: true }
+    },
+    'snippet:generate': ({ spec, environmentId, language, inlineSecrets, iterator }) =>
+      createSnippet(
+        { spec, environment: environmentId === null ? null : core.environments.get(environmentId), language, inlineSecrets, iterator },
+        core.settings.get(),
+        core.vault
+      ),
+    'snippet:save': async ({ code, language }) => {
+      const path = await dialogs(platform).pickSavePath('snippet', language === 'python' ? 'request.py' : 'request.sh')
+      if (path !== null) await writeTextAtomic(path, code.endsWith('\n') ? code : `${code}\n`, language === 'curl' ? 0o755 : 0o644)
+      return { path }
+    },
+    'collection:list': () => open.list(),
+    'collection:open': async () => {
+      const folder = await dialogs(platform).pickFolder('open-collection')
+      return { tree: folder === null ? null : await open.add(folder) }
+    },
+    'collection:create': async ({ name }) => {
+      const folder = await dialogs(platform).pickFolder('new-collection')
+      if (folder === null) return { tree: null }
+      await core.collections.create(folder, name)
+      return { tree: await open.add(folder) }
+    },
+    'collection:close': async ({ folder }) => ({ closed: await open.remove(folder) }),
+    'collection:read-request': ({ folder, path }) => core.collections.readRequest(open.require(folder), path),
+    'collection:save-request': ({ folder, path, parent, request }) =>
+      core.collections.saveRequest(open.require(folder), path === undefined ? { folder: parent, request } : { path, request }),
+    'collection:rename-request': ({ folder, path, name }) => core.collections.renameRequest(open.require(folder), path, name),
+    'collection:duplicate-request': ({ folder, path }) => core.collections.duplicateRequest(open.require(folder), path),
+    'collection:delete-request': ({ folder, path }) => core.collections.deleteRequest(open.require(folder), path)
+  }
+}
