@@ -1,0 +1,186 @@
+/**
+ * The Data Export iterator runner: pages a Netskope dataexport endpoint the way Cloud Exchange does, in one of
+ * three modes (one page, until caught up, follow), streams records to an export sink, saves the position after
+ * every page, and can be cancelled at any moment. Waits: wait_time between pages, Retry-After on 429, back-off
+ * on 409 and 5xx; a body broken mid-stream is fetched again with `resend`. 401/403 and other 4xx stop the run.
+ */
+import { AppError } from '@shared/model/errors'
+import {
+  iteratorAvailability, type IteratorPagePreview, type IteratorProgress, type IteratorSavedState, type IteratorStart,
+  type IteratorSummary
+} from '@shared/iterator/iterator-model'
+import type { HttpEngine } from '../http/types'
+import type { RequestRunner } from '../request-runner'
+import type { EnvironmentRepository } from '../environments'
+import { secretKey, type Vault } from '../vault/vault'
+import { openExportSink, type ExportSink } from './export-sink'
+import { fetchPage } from './page-fetch'
+import type { IteratorStateStore } from './iterator-state'
+import { RunStats, sleep } from './run-stats'
+
+export interface IteratorListeners {
+  onProgress?: (progress: IteratorProgress) => void
+  onPage?: (preview: IteratorPagePreview) => void
+}
+
+export interface IteratorRunner {
+  start(input: IteratorStart, listeners?: IteratorListeners): Promise<IteratorSummary>
+  /** True if a run with this id was going and is now being stopped. */
+  cancel(runId: string): boolean
+  cancelAll(): void
+  states(): IteratorSavedState[]
+}
+
+export interface IteratorDeps {
+  requests: RequestRunner
+  engine: HttpEngine
+  environments: EnvironmentRepository
+  vault: Vault
+  states: IteratorStateStore
+}
+
+/** Records of each page sent to the viewer; the rest stay in main (and in the export file). */
+export const PREVIEW_RECORDS = 50
+const MAX_CONFLICT_RETRIES = 8
+const MAX_SERVER_RETRIES = 5
+const MAX_RESENDS = 3
+/** Follow mode polls at least this often apart when a page is empty and the server says wait 0. */
+const FOLLOW_MIN_WAIT_S = 1
+
+const backoffSeconds = (attempt: number): number => Math.min(2 ** (attempt - 1), 30)
+
+export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
+  const running = new Map<string, AbortController>()
+
+  function firstOperation(input: IteratorStart): string {
+    if (input.operation !== 'resume') return String(input.operation)
+    const saved = deps.states.get(input.environmentId, input.endpoint, input.index)
+    if (saved?.timestampHwm == null) {
+      throw new AppError('INVALID_INPUT', `There is no saved position for ${input.endpoint} with index ${input.index} to resume from.`,
+        'Start with next, head, tail or a date instead.')
+    }
+    return String(saved.timestampHwm + 1)
+  }
+
+  async function run(input: IteratorStart, signal: AbortSignal, listeners: IteratorListeners): Promise<IteratorSummary> {
+    const environment = deps.environments.get(input.environmentId)
+    const availability = iteratorAvailability(environment, deps.vault.has(secretKey(environment.id, 'v2Token')))
+    if (!availability.available) throw new AppError('INVALID_INPUT', availability.reason)
+    let operation = firstOperation(input)
+    const saved = deps.states.get(input.environmentId, input.endpoint, input.index)
+    const stats = new RunStats(input.runId, input.endTime ?? null, /^\d+$/.test(operation) ? Number(operation) : null, listeners.onProgress)
+    // The stop rule compares with the hwm before this run only when resuming; a fresh run needs one page first.
+    let previousHwm = input.operation === 'resume' ? (saved?.timestampHwm ?? null) : null
+    const notes: string[] = []
+    let sink: ExportSink | null = input.export ? await openExportSink(input.export.format, input.export.path) : null
+    let conflicts = 0
+    let serverErrors = 0
+    let resends = 0
+    let attempt = 0
+    const wait = async (seconds: number, detail: string): Promise<void> => {
+      stats.emit('waiting', detail)
+      await sleep(seconds * 1000, signal)
+    }
+    try {
+      for (;;) {
+        if (signal.aborted) break
+        stats.emit('fetching', null)
+        const outcome = await fetchPage(deps, {
+          pageRunId: `${input.runId}#${++attempt}`, environmentId: environment.id, endpoint: input.endpoint,
+          index: input.index, operation, signal
+        })
+        if (outcome.kind === 'rate-limited') {
+          await wait(outcome.seconds, `Rate limited (HTTP 429): waiting ${outcome.seconds} s as Retry-After asks.`)
+          continue
+        }
+        if (outcome.kind === 'conflict') {
+          if (++conflicts > MAX_CONFLICT_RETRIES) {
+            throw new AppError('INVALID_INPUT', `Another consumer keeps pulling ${input.endpoint} with index ${input.index} (HTTP 409 ${conflicts - 1} times).`,
+              'Use an index of your own: two consumers on one index each miss data.')
+          }
+          const seconds = outcome.seconds ?? backoffSeconds(conflicts)
+          await wait(seconds, `Another pull holds this index (HTTP 409): retrying in ${seconds} s.`)
+          continue
+        }
+        if (outcome.kind === 'server-error') {
+          if (++serverErrors > MAX_SERVER_RETRIES) {
+            throw new AppError('NETWORK_ERROR', `The tenant kept failing on ${input.endpoint} (HTTP ${outcome.status}: ${outcome.message}).`)
+          }
+          const seconds = backoffSeconds(serverErrors) * 2
+          await wait(seconds, `Server error (HTTP ${outcome.status}): retrying in ${seconds} s.`)
+          continue
+        }
+        if (outcome.kind === 'broken') {
+          if (++resends > MAX_RESENDS) throw new AppError('NETWORK_ERROR', `A page of ${input.endpoint} kept breaking off: ${outcome.message}.`)
+          notes.push(`A page broke off (${outcome.message}); it was fetched again with resend.`)
+          operation = 'resend'
+          continue
+        }
+        conflicts = 0
+        serverErrors = 0
+        resends = 0
+        const { records } = outcome
+        const hwm = outcome.hwm ?? previousHwm
+        if (sink) await sink.write(records)
+        stats.page(records, outcome.bytes, hwm)
+        listeners.onPage?.({
+          runId: input.runId, page: stats.pages, totalRecords: records.length,
+          records: records.slice(0, PREVIEW_RECORDS), timestampHwm: hwm, waitTime: outcome.waitTime
+        })
+        await deps.states.save({ environmentId: environment.id, endpoint: input.endpoint, index: input.index, timestampHwm: hwm })
+        if (input.mode === 'one-page') return await finish('one-page')
+        if (input.endTime !== undefined && hwm !== null && hwm > input.endTime) return await finish('end-time')
+        const stalled = records.length === 0 && (hwm === null || hwm === previousHwm)
+        if (input.mode === 'until-caught-up' && stalled) return await finish('caught-up')
+        previousHwm = hwm
+        operation = 'next'
+        const waitTime = outcome.waitTime ?? 0
+        const seconds = input.mode === 'follow' && records.length === 0 ? Math.max(waitTime, FOLLOW_MIN_WAIT_S) : waitTime
+        if (seconds > 0) await wait(seconds, `Waiting ${seconds} s (wait_time from the tenant).`)
+      }
+      return await finish('cancelled')
+    } catch (error) {
+      if (signal.aborted) return await finish('cancelled')
+      await sink?.abort()
+      sink = null
+      throw error
+    }
+
+    async function finish(reason: IteratorSummary['stopReason']): Promise<IteratorSummary> {
+      let exportPath: string | null = null
+      if (sink && reason === 'cancelled') {
+        await sink.abort()
+        notes.push('Cancelled: the export file was not written (nothing partial is left).')
+      } else if (sink) {
+        await sink.finish()
+        exportPath = sink.path
+      }
+      sink = null
+      stats.emit('done', reason)
+      return { runId: input.runId, stopReason: reason, pages: stats.pages, records: stats.records, bytes: stats.bytes,
+        timestampHwm: stats.hwm, exportPath, notes }
+    }
+  }
+
+  return {
+    async start(input, listeners = {}) {
+      if (running.has(input.runId)) throw new AppError('INVALID_INPUT', `An iterator run with id "${input.runId}" is already going.`)
+      const controller = new AbortController()
+      running.set(input.runId, controller)
+      try {
+        return await run(input, controller.signal, listeners)
+      } finally {
+        running.delete(input.runId)
+      }
+    },
+    cancel(runId) {
+      const controller = running.get(runId)
+      controller?.abort()
+      return controller !== undefined
+    },
+    cancelAll() {
+      for (const controller of running.values()) controller.abort()
+    },
+    states: () => deps.states.list()
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * One iterator page through the app's normal send path (request runner: environment, vault, auth, TLS, engine),
+ * read back from the engine's body store, parsed and released. Classifies the answer for the run loop.
+ */
+import { AppError } from '@shared/model/errors'
+import type { RequestSpec } from '@shared/model/request'
+import type { SendResult } from '@shared/model/response'
+import type { HttpEngine } from '../http/types'
+import type { RequestRunner } from '../request-runner'
+import type { JsonRecord } from './export-sink'
+
+export interface PageRequest {
+  pageRunId: string
+  environmentId: string
+  endpoint: string
+  index: string
+  /** next | head | tail | resend | epoch seconds as text */
+  operation: string
+  signal: AbortSignal
+}
+
+export type PageOutcome =
+  | { kind: 'page'; records: JsonRecord[]; waitTime: number | null; hwm: number | null; bytes: number }
+  /** 429: wait Retry-After seconds, then repeat the same operation. */
+  | { kind: 'rate-limited'; seconds: number }
+  /** 409: another pull holds this endpoint+index; back off and repeat. */
+  | { kind: 'conflict'; seconds: number | null }
+  /** 200 whose body broke off or does not parse, or a connection dropped mid-body: fetch again with resend. */
+  | { kind: 'broken'; message: string }
+  /** 5xx: retried with back-off. */
+  | { kind: 'server-error'; status: number; message: string }
+
+const READ_CHUNK = 16 * 1024 * 1024
+const MID_STREAM_CODES = new Set(['CONNECTION_RESET', 'NETWORK_ERROR', 'DECODE_ERROR'])
+
+const headerValue = (result: SendResult, name: string): string | null =>
+  result.headers.find(([header]) => header.toLowerCase() === name)?.[1] ?? null
+
+function retryAfterSeconds(result: SendResult): number | null {
+  const raw = headerValue(result, 'retry-after')
+  if (raw === null) return null
+  const seconds = Number(raw)
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds, 3600)
+  const date = Date.parse(raw)
+  return Number.isNaN(date) ? null : Math.min(Math.max(0, (date - Date.now()) / 1000), 3600)
+}
+
+async function readAll(engine: HttpEngine, responseId: string): Promise<string> {
+  let text = ''
+  let offset = 0
+  for (;;) {
+    const chunk = await engine.readBody(responseId, offset, READ_CHUNK)
+    text += chunk.text
+    if (chunk.eof || chunk.nextOffset <= offset) return text
+    offset = chunk.nextOffset
+  }
+}
+
+/** The server's own words (Kong `{"message"}`), cut short; never echoes request headers. */
+function serverMessage(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as unknown
+    if (parsed && typeof parsed === 'object' && 'message' in parsed) return String((parsed as { message: unknown }).message).slice(0, 300)
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  return text.trim().slice(0, 200) || '(empty body)'
+}
+
+function parsePage(text: string, bytes: number): PageOutcome {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    return { kind: 'broken', message: `the page body is not complete JSON (${(error as Error).message})` }
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { kind: 'broken', message: 'the page body is not a JSON object' }
+  const body = parsed as { ok?: unknown; result?: unknown; wait_time?: unknown; timestamp_hwm?: unknown }
+  if (body.ok !== undefined && body.ok !== 1 && body.ok !== true) {
+    throw new AppError('INVALID_INPUT', `The iterator answered ok=${JSON.stringify(body.ok)}: ${serverMessage(text)}`)
+  }
+  if (!Array.isArray(body.result)) return { kind: 'broken', message: 'the page has no result array' }
+  const records = body.result.filter((item): item is JsonRecord => item !== null && typeof item === 'object' && !Array.isArray(item))
+  const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
+  return { kind: 'page', records, waitTime: num(body.wait_time), hwm: num(body.timestamp_hwm), bytes }
+}
+
+export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEngine }, request: PageRequest): Promise<PageOutcome> {
+  const spec: RequestSpec = {
+    method: 'GET',
+    url: request.endpoint,
+    query: [
+      { name: 'index', value: request.index, enabled: true },
+      { name: 'operation', value: request.operation, enabled: true }
+    ],
+    headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
+    body: { kind: 'none' }
+  }
+  const onAbort = (): void => void deps.requests.cancel(request.pageRunId)
+  request.signal.addEventListener('abort', onAbort, { once: true })
+  let result: SendResult
+  try {
+    if (request.signal.aborted) throw new AppError('CANCELLED', 'The iterator run was cancelled.')
+    result = await deps.requests.send(request.pageRunId, spec, request.environmentId, () => undefined)
+  } catch (error) {
+    if (error instanceof AppError && MID_STREAM_CODES.has(error.code) && !request.signal.aborted) {
+      return { kind: 'broken', message: error.message }
+    }
+    throw error
+  } finally {
+    request.signal.removeEventListener('abort', onAbort)
+  }
+  try {
+    const text = await readAll(deps.engine, result.responseId)
+    return classify(result, text, request)
+  } finally {
+    await deps.engine.release(result.responseId)
+  }
+}
+
+function classify(result: SendResult, text: string, request: PageRequest): PageOutcome {
+  const where = `${request.endpoint} (index ${request.index})`
+  switch (result.status) {
+    case 200:
+      return parsePage(text, result.sizes.decodedBytes)
+    case 204:
+      return { kind: 'page', records: [], waitTime: null, hwm: null, bytes: 0 }
+    case 429:
+      return { kind: 'rate-limited', seconds: retryAfterSeconds(result) ?? 1 }
+    case 409:
+      return { kind: 'conflict', seconds: retryAfterSeconds(result) }
+    case 401:
+      throw new AppError('INVALID_INPUT', `The Netskope v2 token was refused by ${where} (HTTP 401): it is wrong, expired or revoked.`,
+        'Set a valid v2 token in the environment\'s auth panel.')
+    case 403:
+      throw new AppError('INVALID_INPUT', `The v2 token lacks the scope for ${where} (HTTP 403: ${serverMessage(text)}).`,
+        'Grant this Data Export endpoint to the token in Netskope (Settings > Tools > REST API v2), or use another token.')
+    case 404:
+      throw new AppError('NOT_FOUND', `The tenant has no iterator endpoint ${request.endpoint} (HTTP 404: ${serverMessage(text)}).`)
+    case 422:
+      throw new AppError('INVALID_INPUT', `The tenant refused operation ${request.operation} on ${where} (HTTP 422: ${serverMessage(text)}).`)
+    default:
+      if (result.status >= 500) return { kind: 'server-error', status: result.status, message: serverMessage(text) }
+      throw new AppError('INVALID_INPUT', `The iterator request to ${where} failed with HTTP ${result.status}: ${serverMessage(text)}`)
+  }
+}
