@@ -12,6 +12,9 @@ import { SettingsPanel } from './features/settings/SettingsPanel'
 import { AuthPanel } from './features/auth/AuthPanel'
 import { useSettings } from './features/settings/useSettings'
 import { ErrorBoundary } from './ui/ErrorBoundary'
+import { CatalogSidebar } from './features/catalog/CatalogSidebar'
+import { OperationPanel } from './features/catalog/OperationPanel'
+import { useOpenOperation } from './features/catalog/useOpenOperation'
 import { useColorScheme } from './ui/useColorScheme'
 import { useShortcuts } from './ui/useShortcuts'
 
@@ -23,6 +26,7 @@ export function App(): React.JSX.Element {
   const scheme = useColorScheme(settings.settings?.theme ?? 'system')
   const [showSettings, setShowSettings] = useState(false)
   const [showAuth, setShowAuth] = useState(false)
+  const catalog = useOpenOperation(update)
 
   const send = useCallback(() => {
     if (request.state.status === 'running') return
@@ -69,8 +73,25 @@ export function App(): React.JSX.Element {
           <AuthPanel environments={environments} refreshKey={request.state} onClose={() => setShowAuth(false)} />
         </div>
       )}
+      <div className="app-body">
+      <ErrorBoundary area="catalog">
+        <CatalogSidebar preferredApi={environments.selected?.api} openId={catalog.operation?.id ?? null} onOpen={catalog.open} />
+      </ErrorBoundary>
       <main className="workspace">
         <section className="request-panel" aria-label="Request editor">
+          {catalog.operation && (
+            <ErrorBoundary area="operation form">
+              <OperationPanel
+                key={catalog.operation.id}
+                operation={catalog.operation}
+                baseUrl={environments.selected?.baseUrl ?? ''}
+                draft={draft}
+                current={current}
+                onChange={update}
+                onClose={catalog.close}
+              />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary area="request editor">
             <RequestBar
               method={draft.method}
@@ -88,6 +109,7 @@ export function App(): React.JSX.Element {
           <ResponsePanel state={request.state} scheme={scheme} />
         </ErrorBoundary>
       </main>
+      </div>
     </div>
   )
 }

@@ -1,0 +1,165 @@
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import type { CatalogApi, CatalogOperation } from '@shared/catalog/types'
+import { Badges } from './Badges'
+import { ROW_HEIGHT, browseRows, orderCatalogs, searchRows, sidebarBadges, type CatalogRow } from './catalog-rows'
+import { useCatalogs } from './useCatalogs'
+import { VirtualList } from './VirtualList'
+import './catalog.css'
+
+interface Props {
+  /** The selected environment's API: its catalog is listed first. */
+  preferredApi: string | null | undefined
+  openId: string | null
+  onOpen(op: CatalogOperation): void
+}
+
+const heightOf = (row: CatalogRow): number => ROW_HEIGHT[row.kind]
+const keyOf = (row: CatalogRow): string => row.key
+
+/** The endpoint catalog: browse by API and tag, or fuzzy-search (Ctrl+K) and open with the keyboard. */
+export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.JSX.Element {
+  const state = useCatalogs()
+  const [query, setQuery] = useState('')
+  const deferredQuery = useDeferredValue(query)
+  const [active, setActive] = useState(0)
+  const search = useRef<HTMLInputElement>(null)
+
+  const ordered = useMemo(
+    () => (state.status === 'ready' ? orderCatalogs(state.catalogs, preferredApi) : []),
+    [state, preferredApi]
+  )
+  // One stable array per ordering, so the search index (cached per array) is built once, not per keystroke.
+  const all = useMemo(() => ordered.flatMap((c) => c.operations), [ordered])
+  const titles = useMemo(() => new Map<CatalogApi, string>(ordered.map((c) => [c.api, c.title])), [ordered])
+  const rows = useMemo(
+    () => (deferredQuery.trim() === '' ? browseRows(ordered) : searchRows(all, deferredQuery, titles)),
+    [deferredQuery, ordered, all, titles]
+  )
+  const picks = useMemo(() => rows.filter((r): r is Extract<CatalogRow, { kind: 'op' }> => r.kind === 'op'), [rows])
+
+  // A new result list starts with its first row selected (state adjusted during render, not in an effect).
+  const [activeFor, setActiveFor] = useState(rows)
+  if (activeFor !== rows) {
+    setActiveFor(rows)
+    setActive(0)
+  }
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        event.preventDefault()
+        search.current?.focus()
+        search.current?.select()
+      }
+    }
+    window.addEventListener('keydown', onKeyDown, true)
+    return () => window.removeEventListener('keydown', onKeyDown, true)
+  }, [])
+
+  const onKeyDown = useCallback(
+    (event: React.KeyboardEvent<HTMLInputElement>) => {
+      if (event.key === 'ArrowDown') {
+        event.preventDefault()
+        setActive((i) => Math.min(i + 1, picks.length - 1))
+      } else if (event.key === 'ArrowUp') {
+        event.preventDefault()
+        setActive((i) => Math.max(i - 1, 0))
+      } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+        const row = picks[active]
+        if (row) {
+          event.preventDefault()
+          onOpen(row.op)
+        }
+      } else if (event.key === 'Escape' && query !== '') {
+        // Handled here so Esc clears the search instead of also cancelling a running request.
+        event.preventDefault()
+        setQuery('')
+      }
+    },
+    [picks, active, onOpen, query]
+  )
+
+  const activeRow = picks[active]
+  const activeIndex = activeRow ? rows.indexOf(activeRow) : null
+
+  const render = useCallback(
+    (row: CatalogRow): React.ReactNode => {
+      if (row.kind === 'api') {
+        return (
+          <div className="catalog-api" role="presentation">
+            {row.title} <span className="muted">({row.count})</span>
+          </div>
+        )
+      }
+      if (row.kind === 'tag') {
+        return (
+          <div className="catalog-tag" role="presentation">
+            {row.label} <span className="muted">({row.count})</span>
+          </div>
+        )
+      }
+      const op = row.op
+      const classes = ['catalog-op']
+      if (row.pick === active) classes.push('active')
+      if (op.id === openId) classes.push('open')
+      if (op.deprecated) classes.push('deprecated')
+      return (
+        <div
+          className={classes.join(' ')}
+          role="option"
+          aria-selected={row.pick === active}
+          data-testid="catalog-op"
+          data-op-id={op.id}
+          title={`${op.method} ${op.path}`}
+          onClick={() => onOpen(op)}
+          onMouseMove={() => setActive(row.pick)}
+        >
+          <div className="catalog-op-line">
+            <span className={`method method-${op.method.toLowerCase()}`}>{op.method}</span>
+            <span className="catalog-op-summary">{op.summary || op.path}</span>
+          </div>
+          <div className="catalog-op-line catalog-op-sub">
+            <span className="catalog-op-path">{row.apiTitle ? `${row.apiTitle} · ${op.path}` : op.path}</span>
+            <Badges op={op} badges={sidebarBadges(op)} />
+          </div>
+        </div>
+      )
+    },
+    [active, openId, onOpen]
+  )
+
+  return (
+    <aside className="catalog-sidebar" aria-label="Endpoint catalog">
+      <input
+        ref={search}
+        type="search"
+        className="catalog-search"
+        placeholder="Search endpoints (Ctrl+K)"
+        aria-label="Search endpoints"
+        data-testid="catalog-search"
+        value={query}
+        spellCheck={false}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {state.status === 'loading' && <p className="muted catalog-note">Loading catalogs…</p>}
+      {state.status === 'error' && (
+        <p className="inline-warning catalog-note" role="alert">
+          Could not load the built-in catalogs: {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && deferredQuery.trim() !== '' && picks.length === 0 && (
+        <p className="muted catalog-note">No endpoint matches “{deferredQuery}”.</p>
+      )}
+      <VirtualList
+        items={rows}
+        heightOf={heightOf}
+        keyOf={keyOf}
+        render={render}
+        activeIndex={activeIndex}
+        label="Endpoints"
+        testId="catalog-list"
+      />
+    </aside>
+  )
+}

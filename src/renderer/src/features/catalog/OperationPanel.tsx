@@ -1,0 +1,96 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { CatalogOperation } from '@shared/catalog/types'
+import type { RequestDraft } from '../request-editor/request-draft'
+import { Badges } from './Badges'
+import { RequestExamplePicker, ResponseExamples } from './ExamplePickers'
+import { exampleValues, formParameters, formPatch, initialValues, missingRequired, paramKey, previewUrl, prettyJson, type ParamValues } from './operation-form'
+import { ParamField } from './ParamField'
+import { useBodySchema } from './useBodySchema'
+
+interface Props {
+  operation: CatalogOperation
+  baseUrl: string
+  draft: RequestDraft
+  /** The latest draft, including edits not rendered yet. */
+  current(): RequestDraft
+  onChange(patch: Partial<RequestDraft>): void
+  onClose(): void
+}
+
+/** The open operation: what it does, its badges, and a form whose edits flow into the request editor. */
+export function OperationPanel({ operation: op, baseUrl, draft, current, onChange, onClose }: Props): React.JSX.Element {
+  const [values, setValues] = useState<ParamValues>(() => initialValues(op))
+  const params = useMemo(() => formParameters(op), [op])
+  const missing = missingRequired(op, values)
+  const first = useRef(true)
+
+  // Every form edit rewrites the URL and the parameter rows; the first render matches the draft already.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    onChange(formPatch(op, values, current()))
+  }, [op, values, current, onChange])
+
+  useBodySchema(op)
+
+  const set = useCallback((key: string, value: string) => setValues((prev) => ({ ...prev, [key]: value })), [])
+
+  const fillAll = (): void => {
+    setValues((prev) => exampleValues(op, prev))
+    const example = op.requestBody?.examples[0]
+    if (example && current().bodyKind === 'json') onChange({ jsonText: prettyJson(example.value) })
+  }
+
+  return (
+    <section className="operation-panel" aria-label="Operation" data-testid="operation-panel" data-op-id={op.id}>
+      <header className="operation-head">
+        <span className={`method method-${op.method.toLowerCase()}`}>{op.method}</span>
+        <code className="operation-path">{op.path}</code>
+        <button type="button" className="small operation-close" aria-label="Close operation" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <p className="operation-summary">
+        <strong>{op.summary}</strong> <Badges op={op} badges={op.badges} />
+      </p>
+      {op.extensions.caution && (
+        <p className="inline-warning" data-testid="operation-caution">
+          {op.extensions.caution}
+        </p>
+      )}
+      {op.description && (
+        <details className="operation-description">
+          <summary>Description</summary>
+          <p>{op.description}</p>
+        </details>
+      )}
+      <p className="url-preview" data-testid="url-preview" title="The URL this request goes to">
+        <span className="muted">URL </span>
+        {previewUrl(baseUrl, draft.url, draft.query)}
+      </p>
+      {params.length > 0 && (
+        <div className="param-form" data-testid="param-form">
+          {params.map((p) => (
+            <ParamField key={paramKey(p)} param={p} value={values[paramKey(p)] ?? ''} onChange={(v) => set(paramKey(p), v)} />
+          ))}
+        </div>
+      )}
+      <div className="operation-actions">
+        <button type="button" onClick={fillAll} data-testid="fill-examples">
+          Fill all examples
+        </button>
+        {op.requestBody && draft.bodyKind === 'json' && (
+          <RequestExamplePicker body={op.requestBody} onPick={(jsonText) => onChange({ jsonText })} />
+        )}
+        {missing.length > 0 && (
+          <span className="param-missing-note" data-testid="missing-required">
+            Required: {missing.join(', ')}
+          </span>
+        )}
+      </div>
+      <ResponseExamples op={op} />
+    </section>
+  )
+}

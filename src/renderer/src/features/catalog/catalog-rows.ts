@@ -1,0 +1,70 @@
+import type { CatalogBadge } from '@shared/catalog/extensions'
+import type { CatalogApi, CatalogOperation } from '@shared/catalog/types'
+import { searchCatalog } from '@shared/catalog/search'
+import type { LoadedCatalog } from './load-builtin'
+
+/** One line of the sidebar list. Operation rows carry `pick`, their position among the openable rows. */
+export type CatalogRow =
+  | { kind: 'api'; key: string; title: string; count: number }
+  | { kind: 'tag'; key: string; label: string; count: number }
+  | { kind: 'op'; key: string; op: CatalogOperation; pick: number; apiTitle: string | null }
+
+export const ROW_HEIGHT: Record<CatalogRow['kind'], number> = { api: 30, tag: 24, op: 46 }
+
+/** The catalog for the selected environment's API comes first; the others keep their built-in order. */
+export function orderCatalogs(catalogs: readonly LoadedCatalog[], preferred: string | null | undefined): LoadedCatalog[] {
+  const first = catalogs.filter((c) => c.api === preferred)
+  return [...first, ...catalogs.filter((c) => c.api !== preferred)]
+}
+
+/** Browse mode: API header, then each tag (in first-seen order) with its operations. */
+export function browseRows(catalogs: readonly LoadedCatalog[]): CatalogRow[] {
+  const rows: CatalogRow[] = []
+  let pick = 0
+  for (const catalog of catalogs) {
+    rows.push({ kind: 'api', key: `api:${catalog.api}`, title: catalog.title, count: catalog.operations.length })
+    const byTag = new Map<string, CatalogOperation[]>()
+    for (const op of catalog.operations) {
+      const tag = op.tags[0] ?? 'Other'
+      const list = byTag.get(tag)
+      if (list) list.push(op)
+      else byTag.set(tag, [op])
+    }
+    for (const [tag, ops] of byTag) {
+      rows.push({ kind: 'tag', key: `tag:${catalog.api}:${tag}`, label: tag, count: ops.length })
+      for (const op of ops) rows.push({ kind: 'op', key: op.id, op, pick: pick++, apiTitle: null })
+    }
+  }
+  return rows
+}
+
+/** Search mode: one ranked list over every catalog; the preferred API wins ties because it comes first. */
+export function searchRows(all: readonly CatalogOperation[], query: string, titles: ReadonlyMap<CatalogApi, string>): CatalogRow[] {
+  return searchCatalog(all, query).map((hit, pick) => ({
+    kind: 'op',
+    key: hit.operation.id,
+    op: hit.operation,
+    pick,
+    apiTitle: titles.get(hit.operation.api) ?? hit.operation.api
+  }))
+}
+
+/** The chips worth a place in a crowded list row; the operation panel shows all of them. */
+export function sidebarBadges(op: CatalogOperation): CatalogBadge[] {
+  return op.badges.filter(
+    (b) =>
+      b.kind === 'ce-module' ||
+      b.kind === 'privilege' ||
+      b.kind === 'deprecated' ||
+      b.kind === 'caution' ||
+      b.kind === 'iterator' ||
+      (b.kind === 'ics-namespace' && b.label === 'prototype') ||
+      (b.kind === 'lifecycle' && /phasing out/i.test(b.label))
+  )
+}
+
+/** Prototype routes show the vendor's caution on hover, wherever their chip appears. */
+export function badgeTitle(op: CatalogOperation, badge: CatalogBadge): string {
+  if (badge.kind === 'ics-namespace' && badge.label === 'prototype' && op.extensions.caution) return op.extensions.caution
+  return badge.title
+}

@@ -1,0 +1,35 @@
+/*
+ * The built-in catalogs, parsed and normalised. This module is only reached through a dynamic import, so the
+ * ~400 KB of OpenAPI text and the loader (with zod) stay out of the initial bundle. The documents come in as
+ * raw text: JSON.parse on a string is cheaper than evaluating an equivalent object literal, and TypeScript does
+ * not have to infer a type for 400 KB of JSON.
+ */
+import { BUILTIN_CATALOGS, loadCatalog, type CatalogApi, type CatalogOperation } from '@shared/catalog'
+import netskope from '../../../../../resources/catalogs/netskope.openapi.json?raw'
+import cloudExchange from '../../../../../resources/catalogs/cloud-exchange.openapi.json?raw'
+import insightCloudSec from '../../../../../resources/catalogs/insightcloudsec.openapi.json?raw'
+
+export interface LoadedCatalog {
+  api: CatalogApi
+  title: string
+  operations: CatalogOperation[]
+}
+
+const TEXT: Record<CatalogApi, string> = {
+  netskope,
+  'cloud-exchange': cloudExchange,
+  insightcloudsec: insightCloudSec
+}
+
+/** Every built-in catalog; a broken one throws an AppError naming the file, which the sidebar shows. */
+export function loadBuiltinCatalogs(): LoadedCatalog[] {
+  return BUILTIN_CATALOGS.map(({ api, file, title }) => {
+    let doc: unknown
+    try {
+      doc = JSON.parse(TEXT[api])
+    } catch (error) {
+      throw new Error(`resources/catalogs/${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    return { api, title, operations: loadCatalog(doc, { api }) }
+  })
+}

@@ -1,0 +1,147 @@
+import type { CatalogOperation, CatalogParameter, JsonValue } from '@shared/catalog/types'
+import type { BodyKind } from '@shared/model/request'
+import { newRowId, type KeyValueRow, type RequestDraft } from '../request-editor/request-draft'
+
+/** Values typed into the parameter form, keyed by paramKey(). */
+export type ParamValues = Readonly<Record<string, string>>
+
+/** The form edits path, query and header parameters; cookies are left to the Headers tab. */
+export function formParameters(op: CatalogOperation): CatalogParameter[] {
+  return op.parameters.filter((p) => p.in !== 'cookie')
+}
+
+export function paramKey(p: Pick<CatalogParameter, 'in' | 'name'>): string {
+  return `${p.in}:${p.name}`
+}
+
+/** How a JSON value is typed into a text field: strings as is, scalar arrays comma-separated, the rest as JSON. */
+export function valueText(value: JsonValue | undefined): string {
+  if (value === undefined || value === null) return ''
+  if (typeof value === 'string') return value
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return value.map((v) => String(v)).join(',')
+  return typeof value === 'object' ? JSON.stringify(value) : String(value)
+}
+
+/** The type shown next to a parameter: "integer", "string (date-time)", "array of string", "string | integer". */
+export function typeLabel(p: CatalogParameter): string {
+  const schema = p.schema
+  const type = schema.type
+  const format = typeof schema.format === 'string' ? ` (${schema.format})` : ''
+  if (type === 'array') {
+    const items = schema.items
+    const itemType = items && typeof items === 'object' && !Array.isArray(items) && typeof items.type === 'string' ? items.type : 'value'
+    return `array of ${itemType}`
+  }
+  if (typeof type === 'string') return `${type}${format}`
+  if (Array.isArray(type)) return type.join(' | ')
+  const union = schema.anyOf ?? schema.oneOf
+  if (Array.isArray(union)) {
+    const types = union.map((b) => (b && typeof b === 'object' && !Array.isArray(b) && typeof b.type === 'string' ? b.type : '?'))
+    return [...new Set(types)].join(' | ')
+  }
+  return 'value'
+}
+
+/** Required parameters start with their default (sending it changes nothing); optional ones show it greyed. */
+export function initialValues(op: CatalogOperation): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const p of formParameters(op)) values[paramKey(p)] = p.required && p.default !== undefined ? valueText(p.default) : ''
+  return values
+}
+
+export function exampleValues(op: CatalogOperation, values: ParamValues): Record<string, string> {
+  const next: Record<string, string> = { ...values }
+  for (const p of formParameters(op)) {
+    if (p.example !== undefined) next[paramKey(p)] = valueText(p.example)
+  }
+  return next
+}
+
+export function missingRequired(op: CatalogOperation, values: ParamValues): string[] {
+  return formParameters(op)
+    .filter((p) => p.required && (values[paramKey(p)] ?? '').trim() === '')
+    .map((p) => p.name)
+}
+
+/** The path with its parameters substituted (encoded); an empty one stays `{name}` so the gap is visible. */
+export function buildPath(op: CatalogOperation, values: ParamValues): string {
+  return op.path.replace(/\{([^}]+)\}/g, (whole, name: string) => {
+    const value = values[paramKey({ in: 'path', name })] ?? ''
+    return value === '' ? whole : encodeURIComponent(value)
+  })
+}
+
+/**
+ * Rows for the parameters of one location, merged into what the editor already has: rows named after a
+ * parameter of this operation are rewritten (reusing their ids so React keeps focus), other rows the user added
+ * stay after them.
+ */
+function mergeRows(op: CatalogOperation, where: 'query' | 'header', values: ParamValues, existing: readonly KeyValueRow[]): KeyValueRow[] {
+  const params = formParameters(op).filter((p) => p.in === where)
+  const owned = new Set(params.map((p) => (where === 'header' ? p.name.toLowerCase() : p.name)))
+  const byName = new Map(existing.map((row) => [where === 'header' ? row.name.toLowerCase() : row.name, row]))
+  const rows: KeyValueRow[] = []
+  for (const p of params) {
+    const value = values[paramKey(p)] ?? ''
+    if (value === '') continue
+    const prior = byName.get(where === 'header' ? p.name.toLowerCase() : p.name)
+    rows.push({ id: prior?.id ?? newRowId(), name: p.name, value, enabled: true })
+  }
+  const others = existing.filter((row) => !owned.has(where === 'header' ? row.name.toLowerCase() : row.name))
+  return [...rows, ...others]
+}
+
+/** What the form changes in the request draft after an edit: URL, query rows and header rows. */
+export function formPatch(op: CatalogOperation, values: ParamValues, draft: Pick<RequestDraft, 'query' | 'headers'>): Partial<RequestDraft> {
+  return {
+    url: buildPath(op, values),
+    query: mergeRows(op, 'query', values, draft.query),
+    headers: mergeRows(op, 'header', values, draft.headers)
+  }
+}
+
+export function prettyJson(value: JsonValue): string {
+  return JSON.stringify(value, null, 2)
+}
+
+function bodyKindFor(contentType: string): BodyKind {
+  if (/json/i.test(contentType)) return 'json'
+  if (/multipart\/form-data/i.test(contentType)) return 'multipart'
+  if (/x-www-form-urlencoded/i.test(contentType)) return 'form'
+  return 'text'
+}
+
+/**
+ * A fresh request for an operation: method, the path relative to the environment (main joins a path-only URL
+ * with the environment's base URL), its parameters' initial values, and the first request example as the body.
+ */
+export function draftForOperation(op: CatalogOperation): Partial<RequestDraft> {
+  const values = initialValues(op)
+  const patch: Partial<RequestDraft> = {
+    method: op.method.toUpperCase(),
+    ...formPatch(op, values, { query: [], headers: [] }),
+    bodyKind: 'none'
+  }
+  const body = op.requestBody
+  if (body) {
+    const kind = bodyKindFor(body.contentType)
+    patch.bodyKind = kind
+    const first = body.examples[0]
+    if (kind === 'json') patch.jsonText = first ? prettyJson(first.value) : '{\n  \n}'
+    if (kind === 'text') {
+      patch.textContentType = body.contentType
+      patch.text = first ? valueText(first.value) : ''
+    }
+  }
+  return patch
+}
+
+/** The full URL the request goes to, for the live preview (the real join happens in main). */
+export function previewUrl(baseUrl: string, path: string, query: readonly KeyValueRow[]): string {
+  const base = baseUrl.replace(/\/+$/, '')
+  const pairs = query
+    .filter((row) => row.enabled && row.name.trim() !== '')
+    .map((row) => `${encodeURIComponent(row.name)}=${encodeURIComponent(row.value)}`)
+  const full = /^https?:\/\//i.test(path) ? path : `${base}${path}`
+  return pairs.length > 0 ? `${full}${full.includes('?') ? '&' : '?'}${pairs.join('&')}` : full
+}

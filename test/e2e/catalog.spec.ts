@@ -1,0 +1,96 @@
+import { expect, test } from './fixtures'
+import { rawBody, setJsonBody } from './helpers'
+
+// The catalog against the built-in sandbox: find an endpoint, fill it from its examples, send it.
+test.use({ coreSandbox: {} })
+
+test('search "urllist", open append, fill examples, validate the body, send to the sandbox', async ({ app }) => {
+  await app.getByTestId('environment').selectOption({ label: 'Sandbox · Netskope tenant' })
+  const search = app.getByTestId('catalog-search')
+  await search.fill('urllist')
+  const append = app.locator('[data-testid="catalog-op"][data-op-id="netskope:urllistAppend"]')
+  await expect(append).toContainText('PATCH')
+  await append.click()
+
+  const panel = app.getByTestId('operation-panel')
+  await expect(panel).toHaveAttribute('data-op-id', 'netskope:urllistAppend')
+  await expect(app.getByLabel('Method')).toHaveValue('PATCH')
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('/api/v2/policy/urllist/{id}/append')
+
+  // The path parameter is required and empty: marked and highlighted until filled.
+  const id = panel.locator('[data-testid="param-field"][data-param="id"]')
+  await expect(id.getByTestId('required-mark')).toBeVisible()
+  await expect(id).toHaveClass(/param-missing/)
+  await expect(id.getByRole('textbox')).toHaveAttribute('aria-invalid', 'true')
+  await expect(panel.getByTestId('missing-required')).toHaveText('Required: id')
+
+  await panel.getByTestId('fill-examples').click()
+  await expect(id).not.toHaveClass(/param-missing/)
+  await expect(id.getByRole('textbox')).toHaveValue('1')
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('/api/v2/policy/urllist/1/append')
+  await expect(panel.getByTestId('url-preview')).toHaveText(/^URL https:\/\/[^/]+\/api\/v2\/policy\/urllist\/1\/append$/)
+
+  // The body follows the operation's schema: a wrong type is flagged in the editor, the example is clean.
+  await setJsonBody(app, '{"data": {"urls": "not-an-array", "type": "exact"}}')
+  const editor = app.getByTestId('body-json-editor')
+  await expect(editor.locator('.squiggly-warning').first()).toBeVisible()
+  await panel.getByTestId('request-example').selectOption({ index: 1 })
+  await expect(editor.locator('.view-lines')).toContainText('c.example.com')
+  await expect(editor.locator('.squiggly-warning, .squiggly-error')).toHaveCount(0)
+
+  await app.getByRole('button', { name: 'Send' }).click()
+  await expect(app.getByTestId('status')).toHaveText('200 OK')
+  const body = await rawBody(app)
+  expect(body).toContain('c.example.com')
+  expect(body).toContain('bad.example.com')
+
+  // The documented responses are listed with their status, as text.
+  await panel.getByText(/^Documented responses/).click()
+  await panel.getByTestId('response-example').selectOption({ label: '400 — Invalid entries' })
+  await expect(panel.getByTestId('response-example-status')).toContainText('Status 400')
+  await expect(panel.locator('.response-example-body')).toContainText('Invalid wildcard')
+})
+
+test('Ctrl+K focuses the search; arrows and Enter open a result', async ({ app }) => {
+  await app.locator('body').click()
+  await app.keyboard.press('ControlOrMeta+k')
+  const search = app.getByTestId('catalog-search')
+  await expect(search).toBeFocused()
+  await app.keyboard.type('dataexport alerts')
+  const results = app.getByTestId('catalog-op')
+  // Wait for the final result list (each keystroke replaces it and selects its first row).
+  await expect(results.first()).toContainText('/dataexport/alerts/')
+  await expect(results.nth(1)).toContainText('/dataexport/alerts/')
+  await expect(results.first()).toHaveAttribute('aria-selected', 'true')
+  const second = await results.nth(1).getAttribute('data-op-id')
+  expect(second).toBeTruthy()
+  await app.keyboard.press('ArrowDown')
+  await app.keyboard.press('ArrowDown')
+  await app.keyboard.press('ArrowUp')
+  await expect(results.nth(1)).toHaveAttribute('aria-selected', 'true')
+  await app.keyboard.press('Enter')
+  await expect(app.getByTestId('operation-panel')).toHaveAttribute('data-op-id', second ?? '')
+})
+
+test('the browse list is grouped, virtualised, and shows badges with the vendor caution', async ({ app }) => {
+  const list = app.getByTestId('catalog-list')
+  await expect(list.getByText('Netskope tenant API', { exact: false }).first()).toBeVisible()
+  const total = Number(await list.getAttribute('data-total-rows'))
+  expect(total).toBeGreaterThan(140)
+  // Only the rows near the viewport are in the DOM.
+  const rendered = await list.locator('.vlist-row').count()
+  expect(rendered).toBeLessThan(total / 2)
+  // Scrolling to the end renders the last rows.
+  await list.evaluate((el) => {
+    el.scrollTop = el.scrollHeight
+    el.dispatchEvent(new Event('scroll'))
+  })
+  await expect(list.getByText('Rapid7 InsightCloudSec API')).toHaveCount(0)
+  await expect(list.getByTestId('catalog-op').last()).toBeVisible()
+
+  await app.getByTestId('catalog-search').fill('prototype organizations')
+  const prototype = app.locator('[data-badge="ics-namespace"]', { hasText: 'prototype' }).first()
+  await expect(prototype).toBeVisible()
+  await expect(prototype).toHaveAttribute('title', /prototype|support|change/i)
+  await expect(prototype).not.toHaveAttribute('title', 'InsightCloudSec prototype API')
+})
