@@ -34,6 +34,7 @@ const CANARIES = {
   badV1: 'LEAK-CANARY-v1token-1122334455667788',
   badClientSecret: 'LEAK-CANARY-ce-secret-abcdef012345'
 }
+// Canary variants typed during the lockout check (still found by the scan: each contains badClientSecret).
 let secrets: string[] = []
 let run = 0
 
@@ -156,8 +157,32 @@ describe('no secret leaks', () => {
     expect((await status('ce-bad'))['lastError']).toMatch(/Cloud Exchange token request/)
     expect((await status('ce'))).toMatchObject({ effective: 'cloud-exchange', lastError: null })
     expect((await status('ce'))['loggedInUntil']).toEqual(expect.any(Number))
+    // The runner reports answers to a credential; 401 and 403 read differently.
+    core.auth.observe('ics-bad-key', 'api-key', 401)
+    expect((await status('ics-bad-key'))['lastError']).toMatch(/API key was refused \(HTTP 401\)/)
+    core.auth.observe('ics-bad-key', 'api-key', 403)
+    expect((await status('ics-bad-key'))['lastError']).toMatch(/lacks scope for this endpoint \(HTTP 403\)/)
+    core.auth.observe('ics-bad-key', 'api-key', 200)
+    expect((await status('ics-bad-key'))['lastError']).toBeNull()
     await call('vault:set', { environmentId: 'ics-login', name: 'apiKey', value: CANARIES.badApiKey })
     expect(await status('ics-login')).toMatchObject({ effective: 'api-key', bothIcsCredentials: true })
+  })
+
+  it('Cloud Exchange lockout: repeating the same wrong secret is held back, a locked account is said in plain words', async () => {
+    const client = sandbox.credentials.cloudExchange.clients[1]
+    if (!client) throw new Error('no second CE client')
+    await environment('ce-lock', 'cloud-exchange', sandbox.urls.cloudExchange, { kind: 'cloud-exchange', clientId: client.clientId }, { clientSecret: CANARIES.badClientSecret })
+    const first = await send('ce-lock', spec('/api/tenants'))
+    const again = await send('ce-lock', spec('/api/tenants'))
+    expect(first.ok || again.ok).toBe(false)
+    if (!again.ok) expect(again.error.message).toMatch(/Not retried for \d+ s/)
+    // Each changed secret is one real attempt; the sandbox locks the client at the 5th consecutive failure.
+    for (let attempt = 2; attempt <= 5; attempt++) {
+      await call('vault:set', { environmentId: 'ce-lock', name: 'clientSecret', value: `${CANARIES.badClientSecret}-${attempt}` })
+      await send('ce-lock', spec('/api/tenants'))
+    }
+    const envelope = await call('auth:status', { environmentId: 'ce-lock' })
+    expect(envelope.ok && (envelope.value as { lastError: string }).lastError).toMatch(/locked/i)
   })
 
   it('writes history, collections, exports and snippets without secrets', async () => {

@@ -56,7 +56,8 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
       return fresh.token
     } catch (failure) {
       const error = failure instanceof AppError ? failure : null
-      failures.set(environment.id, { message: error?.message ?? describeThrown(failure), at: Date.now(), error })
+      const message = error ? [error.message, error.hint].filter(Boolean).join(' ') : describeThrown(failure)
+      failures.set(environment.id, { message, at: Date.now(), error })
       throw failure
     }
   }
