@@ -2,6 +2,7 @@ import type { AppCore } from '../core/app-core'
 import { SECRET_NAMES } from '@shared/model/auth'
 import { secretKey } from '../core/vault/vault'
 import type { Handlers } from './dispatch'
+import { AppError } from '@shared/model/errors'
 import { describeAuth } from '../core/auth/auth-status'
 import { libraryHandlers } from './library-handlers'
 import { createIcsApiKey } from '../core/auth/ics-api-key'
@@ -61,6 +62,21 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
       caPath: core.sandbox?.caPath ?? null
     }),
     'dialog:pick-file': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
-    ...libraryHandlers(core, platform)
+    ...libraryHandlers(core, platform),
+    'iterator:availability': async ({ environmentId }) => core.iterator.availability(environmentId),
+    'iterator:pick-export': async ({ format, defaultName }) => {
+      const path = (await platform.pickSavePath?.('export', defaultName ?? `netskope-export.${format}`)) ?? null
+      if (path !== null) core.iterator.grantExportPath(path)
+      return { path }
+    },
+    'iterator:start': async (input, emit) => {
+      // The renderer cannot name arbitrary files: only a path picked in main's save dialog is written.
+      if (input.export && !core.iterator.isExportPathGranted(input.export.path)) {
+        throw new AppError('INVALID_INPUT', 'Choose the export file with the Export button (save dialog) first.')
+      }
+      return await core.iterator.start(input, { onProgress: (p) => emit('iterator:progress', p), onPage: (p) => emit('iterator:page', p) })
+    },
+    'iterator:cancel': async ({ runId }) => ({ cancelled: core.iterator.cancel(runId) }),
+    'iterator:state': async () => core.iterator.states()
   }
 }

@@ -4,6 +4,10 @@
  * Adding a command = adding an entry here; the compiler then demands a handler in main/ipc/handlers.ts.
  */
 import { z } from 'zod'
+import {
+  ExportFormatSchema, IteratorPagePreviewSchema, IteratorProgressSchema, IteratorSavedStateSchema, IteratorStartSchema,
+  IteratorSummarySchema
+} from '../iterator/iterator-model'
 import { RequestSpecSchema } from '../model/request'
 import { BodyChunkSchema, SendResultSchema } from '../model/response'
 import { EnvironmentSchema } from '../model/environment'
@@ -119,7 +123,22 @@ export const commands = {
   },
   'collection:rename-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema, name: z.string().trim().min(1).max(200) }), output: MutationSchema },
   'collection:duplicate-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: MutationSchema },
-  'collection:delete-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: MutationSchema }
+  'collection:delete-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: MutationSchema },
+  /** Netskope Data Export iterator (issue 6). Whether the environment can use it (v2 token), and why not. */
+  'iterator:availability': {
+    input: z.object({ environmentId: IdSchema }),
+    output: z.object({ available: z.boolean(), reason: z.string().nullable() })
+  },
+  /** Save dialog in main for an export file; only paths chosen here are accepted by iterator:start. */
+  'iterator:pick-export': {
+    input: z.object({ format: ExportFormatSchema, defaultName: z.string().max(200).optional() }),
+    output: z.object({ path: z.string().nullable() })
+  },
+  /** Runs until its mode's stop rule (or cancel); progress and page previews arrive as events keyed by runId. */
+  'iterator:start': { input: IteratorStartSchema, output: IteratorSummarySchema },
+  'iterator:cancel': { input: z.object({ runId: RunIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  /** Saved positions (environment, endpoint, index, last timestamp_hwm) for resuming. */
+  'iterator:state': { input: z.object({}), output: z.array(IteratorSavedStateSchema) }
 } as const
 
 export const events = {
@@ -129,7 +148,10 @@ export const events = {
     phase: z.enum(['connecting', 'sending', 'waiting', 'receiving', 'done']),
     receivedBytes: z.number(),
     totalBytes: z.number().nullable()
-  })
+  }),
+  'iterator:progress': IteratorProgressSchema,
+  /** The first records of each page (capped), for the viewer. */
+  'iterator:page': IteratorPagePreviewSchema
 } as const
 
 export type CommandName = keyof typeof commands

@@ -29,6 +29,11 @@ export interface IteratorRunner {
   cancel(runId: string): boolean
   cancelAll(): void
   states(): IteratorSavedState[]
+  /** Whether the environment may use the iterator (Netskope profile with a v2 token in the vault). */
+  availability(environmentId: string): { available: boolean; reason: string | null }
+  /** Records an export path the user chose in main's save dialog; the IPC layer accepts only such paths. */
+  grantExportPath(path: string): void
+  isExportPathGranted(path: string): boolean
 }
 
 export interface IteratorDeps {
@@ -51,6 +56,7 @@ const backoffSeconds = (attempt: number): number => Math.min(2 ** (attempt - 1),
 
 export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
   const running = new Map<string, AbortController>()
+  const grantedPaths = new Set<string>()
 
   function firstOperation(input: IteratorStart): string {
     if (input.operation !== 'resume') return String(input.operation)
@@ -181,6 +187,13 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
     cancelAll() {
       for (const controller of running.values()) controller.abort()
     },
-    states: () => deps.states.list()
+    states: () => deps.states.list(),
+    availability(environmentId) {
+      const environment = deps.environments.get(environmentId)
+      const result = iteratorAvailability(environment, deps.vault.has(secretKey(environment.id, 'v2Token')))
+      return result.available ? { available: true, reason: null } : { available: false, reason: result.reason }
+    },
+    grantExportPath: (path) => void grantedPaths.add(path),
+    isExportPathGranted: (path) => grantedPaths.has(path)
   }
 }
