@@ -94,3 +94,33 @@ test('the browse list is grouped, virtualised, and shows badges with the vendor 
   await expect(prototype).toHaveAttribute('title', /prototype|support|change/i)
   await expect(prototype).not.toHaveAttribute('title', 'InsightCloudSec prototype API')
 })
+
+test('an enum parameter is a dropdown; the URL preview and the query rows follow it', async ({ app }) => {
+  await app.getByTestId('environment').selectOption({ label: 'Sandbox · Netskope tenant' })
+  await app.getByTestId('catalog-search').fill('urllist')
+  await app.locator('[data-testid="catalog-op"][data-op-id="netskope:urllistList"]').click()
+  const panel = app.getByTestId('operation-panel')
+  const preview = panel.getByTestId('url-preview')
+  await expect(preview).toHaveText(/\/api\/v2\/policy\/urllist$/)
+  await expect(panel.getByTestId('missing-required')).toHaveCount(0)
+
+  const pending = panel.locator('[data-testid="param-field"][data-param="pending"]').getByRole('combobox')
+  await expect(pending.locator('option')).toHaveText(['(not set)', '0', '1'])
+  await pending.selectOption('1')
+  await expect(preview).toHaveText(/\/api\/v2\/policy\/urllist\?pending=1$/)
+  await expect(app.getByRole('tab', { name: 'Params (1)' })).toBeVisible()
+  await app.getByRole('button', { name: 'Send' }).click()
+  await expect(app.getByTestId('status')).toHaveText('200 OK')
+
+  await pending.selectOption('')
+  await expect(preview).toHaveText(/\/api\/v2\/policy\/urllist$/)
+  await expect(app.getByRole('tab', { name: 'Params', exact: true })).toBeVisible()
+})
+
+test("the selected environment's catalog is listed first", async ({ app }) => {
+  const list = app.getByTestId('catalog-list')
+  await app.getByTestId('environment').selectOption({ label: 'Sandbox · InsightCloudSec' })
+  await expect(list.locator('.catalog-api').first()).toHaveText(/^Rapid7 InsightCloudSec API/)
+  await app.getByTestId('environment').selectOption({ label: 'Sandbox · Cloud Exchange' })
+  await expect(list.locator('.catalog-api').first()).toHaveText(/^Netskope Cloud Exchange API/)
+})

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import type { CatalogApi, CatalogOperation } from '@shared/catalog/types'
+import type { CatalogOperation } from '@shared/catalog/types'
 import { Badges } from './Badges'
 import { ROW_HEIGHT, browseRows, orderCatalogs, searchRows, sidebarBadges, type CatalogRow } from './catalog-rows'
 import { useCatalogs } from './useCatalogs'
@@ -30,10 +30,9 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
   )
   // One stable array per ordering, so the search index (cached per array) is built once, not per keystroke.
   const all = useMemo(() => ordered.flatMap((c) => c.operations), [ordered])
-  const titles = useMemo(() => new Map<CatalogApi, string>(ordered.map((c) => [c.api, c.title])), [ordered])
   const rows = useMemo(
-    () => (deferredQuery.trim() === '' ? browseRows(ordered) : searchRows(all, deferredQuery, titles)),
-    [deferredQuery, ordered, all, titles]
+    () => (deferredQuery.trim() === '' ? browseRows(ordered) : searchRows(all, deferredQuery)),
+    [deferredQuery, ordered, all]
   )
   const picks = useMemo(() => rows.filter((r): r is Extract<CatalogRow, { kind: 'op' }> => r.kind === 'op'), [rows])
 

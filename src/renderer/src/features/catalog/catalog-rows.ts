@@ -38,14 +38,17 @@ export function browseRows(catalogs: readonly LoadedCatalog[]): CatalogRow[] {
   return rows
 }
 
+/** Short API names for search results, where the path needs the room. */
+const SHORT_API: Record<CatalogApi, string> = { netskope: 'Netskope', 'cloud-exchange': 'CE', insightcloudsec: 'ICS' }
+
 /** Search mode: one ranked list over every catalog; the preferred API wins ties because it comes first. */
-export function searchRows(all: readonly CatalogOperation[], query: string, titles: ReadonlyMap<CatalogApi, string>): CatalogRow[] {
+export function searchRows(all: readonly CatalogOperation[], query: string): CatalogRow[] {
   return searchCatalog(all, query).map((hit, pick) => ({
     kind: 'op',
     key: hit.operation.id,
     op: hit.operation,
     pick,
-    apiTitle: titles.get(hit.operation.api) ?? hit.operation.api
+    apiTitle: SHORT_API[hit.operation.api]
   }))
 }
 
