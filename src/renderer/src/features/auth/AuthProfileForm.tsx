@@ -102,6 +102,7 @@ export function AuthProfileForm({ environment, onSaved }: Props): React.JSX.Elem
         <button type="submit" className="primary" data-testid="auth-save-profile">
           Save auth mode
         </button>
+        {draft.kind !== environment.auth.kind && <span data-testid="auth-mode-unsaved">Save to set this mode&apos;s secrets.</span>}
         {message && (
           <span className={message.kind === 'error' ? 'inline-error' : undefined} role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}
