@@ -34,6 +34,13 @@ test('search "urllist", open append, fill examples, validate the body, send to t
   await setJsonBody(app, '{"data": {"urls": "not-an-array", "type": "exact"}}')
   const editor = app.getByTestId('body-json-editor')
   await expect(editor.locator('.squiggly-warning').first()).toBeVisible()
+  // The same schema drives completion: enum values of data.type are offered.
+  await setJsonBody(app, '{"data": {"urls": ["c.example.com"], "type": ')
+  await app.keyboard.press('Control+Space')
+  const suggestions = app.locator('.suggest-widget')
+  await expect(suggestions).toContainText('"regex"')
+  await expect(suggestions).toContainText('"exact"')
+  await app.keyboard.press('Escape')
   await panel.getByTestId('request-example').selectOption({ index: 1 })
   await expect(editor.locator('.view-lines')).toContainText('c.example.com')
   await expect(editor.locator('.squiggly-warning, .squiggly-error')).toHaveCount(0)
