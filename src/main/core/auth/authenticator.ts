@@ -47,7 +47,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
     if (held?.error && Date.now() - held.at < FAILED_LOGIN_HOLD_MS) {
       // No retry storm: the same credentials just failed. Changing a secret, the profile or logging out clears this.
       const seconds = Math.ceil((FAILED_LOGIN_HOLD_MS - (Date.now() - held.at)) / 1000)
-      throw new AppError(held.error.code, `${held.error.message} (Not retried for ${seconds} s: the same credentials just failed.)`, held.error.hint)
+      throw new AppError(held.error.code, `${held.error.message} (Not retried for ${seconds} s: the same credentials just failed. Change them, or press Log out in the auth panel to retry now.)`, held.error.hint)
     }
     try {
       const fresh = await login()
