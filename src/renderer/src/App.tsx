@@ -17,6 +17,7 @@ import { OperationPanel } from './features/catalog/OperationPanel'
 import { useOpenOperation } from './features/catalog/useOpenOperation'
 import { useColorScheme } from './ui/useColorScheme'
 import { useShortcuts } from './ui/useShortcuts'
+import { IteratorPanel } from './features/iterator/IteratorPanel'
 
 export function App(): React.JSX.Element {
   const { draft, update, current } = useRequestDraft()
@@ -102,6 +103,9 @@ export function App(): React.JSX.Element {
               onSend={send}
               onCancel={cancel}
             />
+            {environments.selected?.api === 'netskope' && (
+              <IteratorPanel key={environments.selected.id} environmentId={environments.selected.id} url={draft.url} refreshKey={showAuth} onOpenAuth={() => setShowAuth(true)} />
+            )}
             <RequestTabs draft={draft} scheme={scheme} onChange={update} />
           </ErrorBoundary>
         </section>
