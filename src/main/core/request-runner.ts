@@ -40,11 +40,15 @@ export function createRequestRunner(deps: {
     if (!environment) return deps.engine.send(spec, options)
     const first = await deps.auth.apply(environment, spec, options)
     const result = await deps.engine.send(first.spec, options)
+    // Lets the auth panel say "401: wrong or expired" vs "403: token lacks scope" for ordinary requests too.
+    deps.auth.observe(environment.id, first.applied, result.status)
     if (first.applied !== 'session' || (result.status !== 401 && result.status !== 403)) return result
     deps.auth.invalidate(environment.id)
     await deps.engine.release(result.responseId)
     const second = await deps.auth.apply(environment, spec, options)
-    return deps.engine.send(second.spec, options)
+    const retried = await deps.engine.send(second.spec, options)
+    deps.auth.observe(environment.id, second.applied, retried.status)
+    return retried
   }
 
   return {

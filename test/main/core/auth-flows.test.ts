@@ -156,4 +156,16 @@ describe('auth flows against the sandbox', () => {
       /Unknown variable: \{\{secret\.apiKey\}\}/
     )
   })
+
+  it('a refused API key or a token without scope is recorded in plain words for the auth panel', async () => {
+    await environment('ics-wrong-key', 'insightcloudsec', { kind: 'insightcloudsec', username: '' }, { apiKey: 'not-a-valid-key-000000000000000' })
+    expect((await send('ics-wrong-key', { url: '/v2/public/user/info' })).status).toBe(401)
+    expect(core.auth.lastError('ics-wrong-key')).toMatch(/401/)
+
+    const scoped = sandbox.credentials.netskope.v2Tokens.find((token) => token.name === 'dataexport')
+    await environment('ns-scoped', 'netskope', { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, { v2Token: scoped?.token ?? '' })
+    expect((await send('ns-scoped', { url: '/api/v2/services/cci/tags' })).status).toBe(403)
+    expect(core.auth.lastError('ns-scoped')).toMatch(/scope/)
+    expect(core.auth.lastError('ns-scoped')).not.toContain(scoped?.token ?? '-')
+  })
 })
