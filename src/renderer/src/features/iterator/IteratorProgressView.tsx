@@ -20,7 +20,7 @@ export function IteratorProgressView({ state }: { state: IteratorRunState }): Re
           />
           <span className="status-line">
             <span data-testid="iterator-pages">{progress.pages} pages</span>
-            <span data-testid="iterator-records">{progress.records} records</span>
+            <span data-testid="iterator-record-count">{progress.records} records</span>
             <span>{formatBytes(progress.bytes)}</span>
             <span>{Math.round(progress.recordsPerSecond)} records/s</span>
             {progress.timestampHwm !== null && <span>hwm {new Date(progress.timestampHwm * 1000).toISOString()}</span>}

@@ -30,7 +30,8 @@ export function useIterator(): {
       if (progress.runId === runId.current) setState((s) => ({ ...s, progress }))
     })
     const offPage = on('iterator:page', (lastPage) => {
-      if (lastPage.runId === runId.current) setState((s) => ({ ...s, lastPage }))
+      // The empty page that proves a pull caught up would blank the viewer: keep the last page that had records.
+      if (lastPage.runId === runId.current) setState((s) => (lastPage.totalRecords === 0 && s.lastPage ? s : { ...s, lastPage }))
     })
     return () => {
       offProgress()

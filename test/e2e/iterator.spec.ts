@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Page } from '@playwright/test'
+import type { Bridge } from './bridge/bridge-server'
+import { expect, test } from './fixtures'
+
+// The CE iterator toggle end to end: the built renderer, the real core behind the test bridge, the real sandbox.
+test.use({ coreSandbox: { waitTime: 0 } })
+
+const ENV = 'sandbox-netskope'
+
+async function selectNetskope(app: Page): Promise<void> {
+  await app.getByTestId('environment').selectOption(ENV)
+  await expect(app.getByTestId('iterator-panel')).toBeVisible()
+}
+
+/** datetime-local value for an epoch second, in the browser's (= this machine's) local time. */
+function localInput(epochSec: number): string {
+  const d = new Date(epochSec * 1000)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+async function setV2(bridge: Bridge, present: boolean): Promise<void> {
+  if (present) {
+    const token = bridge.core.sandbox?.credentials.netskope.v2Tokens[0]?.token ?? ''
+    await bridge.call('vault:set', { environmentId: ENV, name: 'v2Token', value: token })
+  } else {
+    await bridge.call('vault:delete', { environmentId: ENV, name: 'v2Token' })
+  }
+}
+
+test('toggle: disabled with a v1-only credential (reason + auth link), enabled once a v2 token is set', async ({ app, bridge }) => {
+  await selectNetskope(app)
+  await setV2(bridge, false)
+  // Opening and closing the auth panel (where a user would remove the token) re-checks availability.
+  await app.getByTestId('auth-toggle').click()
+  await app.getByTestId('auth-toggle').click()
+  await expect(app.getByTestId('iterator-toggle')).toBeDisabled()
+  await expect(app.getByTestId('iterator-unavailable')).toContainText('v2 token')
+  await app.getByTestId('iterator-unavailable').getByRole('button', { name: 'Open the auth panel' }).click()
+  await expect(app.getByTestId('auth-panel')).toBeVisible()
+  await setV2(bridge, true)
+  await app.getByTestId('auth-toggle').click() // closing the panel re-checks availability
+  await expect(app.getByTestId('iterator-toggle')).toBeEnabled()
+})
+
+test('until caught up: progress bar, cancel, then an export whose record count matches what was served', async ({ app, bridge }) => {
+  await selectNetskope(app)
+  await app.getByTestId('iterator-toggle').check()
+  await app.getByTestId('iterator-type').selectOption('malware')
+
+  // From the oldest record: ~60 pages, so there is time to cancel mid-run.
+  await app.getByTestId('iterator-index').fill('e2e-cancel')
+  await app.getByTestId('iterator-start').click()
+  await expect(app.getByTestId('iterator-progress-bar')).toBeVisible()
+  await expect(app.getByTestId('iterator-records')).toBeVisible()
+  await app.getByTestId('iterator-cancel').click()
+  await expect(app.getByTestId('iterator-summary')).toContainText('Cancelled.')
+
+  // A time-bounded pull (last ~3 hours) exported to NDJSON.
+  const path = join(tmpdir(), `iterator-e2e-${Date.now()}.ndjson`)
+  bridge.setSavePath(path)
+  await app.getByTestId('iterator-index').fill('e2e-export')
+  await app.getByTestId('iterator-operation').selectOption('date')
+  await app.getByTestId('iterator-from').fill(localInput(Math.floor(Date.now() / 1000) - 3 * 3600))
+  await app.getByTestId('iterator-export').click()
+  await expect(app.getByTestId('iterator-export-path')).toHaveText(path)
+  await app.getByTestId('iterator-start').click()
+  const summary = app.getByTestId('iterator-summary')
+  await expect(summary).toContainText('Caught up.', { timeout: 30_000 })
+  const served = Number(/(\d+) records in/.exec((await summary.textContent()) ?? '')?.[1])
+  expect(served).toBeGreaterThan(10_000)
+  const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '')
+  expect(lines.length).toBe(served)
+  await expect(app.getByTestId('iterator-records').locator('tbody tr')).toHaveCount(10)
+})
