@@ -141,7 +141,7 @@ export const TRUTH_CASES: TruthCase[] = [
   {
     name: 'POST JSON, Cloud Exchange client credentials then Bearer',
     api: 'cloud-exchange',
-    auth: { kind: 'cloud-exchange', clientId: 'client-id-1' },
+    auth: { kind: 'cloud-exchange', clientId: 'client-id-1', secretExpiresOn: null },
     transport: 'http',
     path: '/api/cte/indicators/',
     method: 'POST',

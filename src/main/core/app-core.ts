@@ -146,7 +146,7 @@ function sandboxSecrets({ credentials }: RunningSandbox): Record<
       secrets: { v2Token: fullToken?.token, v1Token: credentials.netskope.v1Token }
     },
     'cloud-exchange': {
-      auth: { kind: 'cloud-exchange', clientId: client?.clientId ?? '' },
+      auth: { kind: 'cloud-exchange', clientId: client?.clientId ?? '', secretExpiresOn: null },
       secrets: { clientSecret: client?.clientSecret }
     },
     insightcloudsec: {

@@ -75,7 +75,8 @@ export const commands = {
       headerPreview: z.string().nullable(),
       loggedInUntil: z.number().nullable(),
       lastError: z.string().nullable(),
-      bothIcsCredentials: z.boolean()
+      bothIcsCredentials: z.boolean(),
+      expiryWarning: z.string().nullable()
     })
   },
   /** InsightCloudSec: generate a new API key (deactivates the old one) straight into the vault; the key is not returned. */

@@ -13,7 +13,12 @@ export const AuthProfileSchema = z.discriminatedUnion('kind', [
     v1Placement: z.enum(['query', 'form']).default('query')
   }),
   /** Cloud Exchange: client credentials exchanged at /api/auth for a Bearer token. */
-  z.object({ kind: z.literal('cloud-exchange'), clientId: z.string().max(512).default('') }),
+  z.object({
+    kind: z.literal('cloud-exchange'),
+    clientId: z.string().max(512).default(''),
+    /** CE API tokens are created with an expiry in days; the day it ends (YYYY-MM-DD), so the panel can warn ahead. */
+    secretExpiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD').nullable().default(null)
+  }),
   /** InsightCloudSec: an API key (Api-Key header) or a login whose session_id is sent as x-auth-token. The key wins when both exist. */
   z.object({ kind: z.literal('insightcloudsec'), username: z.string().max(512).default('') })
 ])

@@ -124,7 +124,7 @@ describe('auth flows against the sandbox', () => {
 
   it('Cloud Exchange client credentials: token fetched once, then Bearer', async () => {
     const client = pick(sandbox.credentials.cloudExchange.clients, 'CE client')
-    await environment('ce', 'cloud-exchange', { kind: 'cloud-exchange', clientId: client.clientId }, { clientSecret: client.clientSecret })
+    await environment('ce', 'cloud-exchange', { kind: 'cloud-exchange', clientId: client.clientId, secretExpiresOn: null }, { clientSecret: client.clientSecret })
     const first = await send('ce', { url: '/api/tenants' })
     expect(first.status).toBe(200)
     const token = core.auth.session('ce')?.token
@@ -135,7 +135,7 @@ describe('auth flows against the sandbox', () => {
   })
 
   it('Cloud Exchange wrong secret: the server message and a hint', async () => {
-    await environment('ce-bad', 'cloud-exchange', { kind: 'cloud-exchange', clientId: 'sandbox-ce-client-full' }, { clientSecret: 'nope' })
+    await environment('ce-bad', 'cloud-exchange', { kind: 'cloud-exchange', clientId: 'sandbox-ce-client-full', secretExpiresOn: null }, { clientSecret: 'nope' })
     await expect(send('ce-bad', { url: '/api/tenants' })).rejects.toThrow(/HTTP 401.*Invalid client_id\/client_secret/)
   })
 

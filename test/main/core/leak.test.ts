@@ -104,8 +104,8 @@ describe('no secret leaks', () => {
     await environment('ics-bad-key', 'insightcloudsec', icsUrl, { kind: 'insightcloudsec', username: '' }, { apiKey: CANARIES.badApiKey })
     await environment('ns', 'netskope', nsUrl, { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, { v2Token: v2.token, v1Token: sandbox.credentials.netskope.v1Token })
     await environment('ns-bad', 'netskope', nsUrl, { kind: 'netskope', v2Scheme: 'bearer', v1Placement: 'form' }, { v2Token: CANARIES.badV2, v1Token: CANARIES.badV1 })
-    await environment('ce', 'cloud-exchange', ceUrl, { kind: 'cloud-exchange', clientId: client.clientId }, { clientSecret: client.clientSecret })
-    await environment('ce-bad', 'cloud-exchange', ceUrl, { kind: 'cloud-exchange', clientId: client.clientId }, { clientSecret: CANARIES.badClientSecret })
+    await environment('ce', 'cloud-exchange', ceUrl, { kind: 'cloud-exchange', clientId: client.clientId, secretExpiresOn: null }, { clientSecret: client.clientSecret })
+    await environment('ce-bad', 'cloud-exchange', ceUrl, { kind: 'cloud-exchange', clientId: client.clientId, secretExpiresOn: null }, { clientSecret: CANARIES.badClientSecret })
 
     const plan: Array<[string, RequestSpec, boolean]> = [
       ['ics-key', spec('/v2/public/user/info'), true],
@@ -171,7 +171,7 @@ describe('no secret leaks', () => {
   it('Cloud Exchange lockout: repeating the same wrong secret is held back, a locked account is said in plain words', async () => {
     const client = sandbox.credentials.cloudExchange.clients[1]
     if (!client) throw new Error('no second CE client')
-    await environment('ce-lock', 'cloud-exchange', sandbox.urls.cloudExchange, { kind: 'cloud-exchange', clientId: client.clientId }, { clientSecret: CANARIES.badClientSecret })
+    await environment('ce-lock', 'cloud-exchange', sandbox.urls.cloudExchange, { kind: 'cloud-exchange', clientId: client.clientId, secretExpiresOn: null }, { clientSecret: CANARIES.badClientSecret })
     const first = await send('ce-lock', spec('/api/tenants'))
     const again = await send('ce-lock', spec('/api/tenants'))
     expect(first.ok || again.ok).toBe(false)

@@ -133,7 +133,7 @@ describe('exportHar', () => {
 
   it('keeps unknown variables as placeholders and uses a Bearer header for Cloud Exchange', () => {
     const { har } = exportHar(
-      [{ name: 'x', request: { method: 'GET', url: '{{ceUrl}}/api/plugins', query: [], headers: [], body: { kind: 'none' } }, auth: { kind: 'profile', profile: { kind: 'cloud-exchange', clientId: 'c' } } }],
+      [{ name: 'x', request: { method: 'GET', url: '{{ceUrl}}/api/plugins', query: [], headers: [], body: { kind: 'none' } }, auth: { kind: 'profile', profile: { kind: 'cloud-exchange', clientId: 'c', secretExpiresOn: null } } }],
       { startedDateTime: OPTIONS.startedDateTime }
     )
     expect(har.log.entries[0]?.request).toMatchObject({ url: '{{ceUrl}}/api/plugins', headers: [{ name: 'Authorization', value: 'Bearer {{secret.accessToken}}' }] })

@@ -11,7 +11,7 @@ const AUTHS: { auth: AuthProfile; icsMode?: 'api-key' | 'login'; url: string }[]
   { auth: { kind: 'none' }, url: 'https://h/x' },
   { auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, url: 'https://t.goskope.com/api/v2/policy/urllist' },
   { auth: { kind: 'netskope', v2Scheme: 'bearer', v1Placement: 'form' }, url: 'https://t.goskope.com/api/v1/app_instances' },
-  { auth: { kind: 'cloud-exchange', clientId: '' }, url: 'https://ce/api/cte/indicators/' },
+  { auth: { kind: 'cloud-exchange', clientId: '', secretExpiresOn: null }, url: 'https://ce/api/cte/indicators/' },
   { auth: { kind: 'insightcloudsec', username: '' }, icsMode: 'api-key', url: 'https://ics/v2/public/clouds/list' },
   { auth: { kind: 'insightcloudsec', username: "o'brien" }, icsMode: 'login', url: 'https://ics/v2/public/clouds/list' }
 ]
@@ -98,7 +98,7 @@ describe('generateSnippet: content', () => {
     expect(sh).toContain("ICS_USERNAME=${ICS_USERNAME:-'jdoe'}")
     expect(sh).toContain('--header "x-auth-token: $session_token"')
     expect(sh).toContain('trap logout EXIT')
-    const ce = generateSnippet(input({ url: 'https://ce/api/tenants' }, { auth: { kind: 'cloud-exchange', clientId: 'cid' }, baseUrl: 'https://ce' }), 'curl')
+    const ce = generateSnippet(input({ url: 'https://ce/api/tenants' }, { auth: { kind: 'cloud-exchange', clientId: 'cid', secretExpiresOn: null }, baseUrl: 'https://ce' }), 'curl')
     expect(ce).toContain(`--data-urlencode "client_secret=$CE_CLIENT_SECRET"`)
     expect(ce).toContain('--header "Authorization: Bearer $session_token"')
   })

@@ -37,10 +37,10 @@ describe('planRequest: what the app would send', () => {
   })
 
   it('Cloud Exchange: a client-credentials login at the base URL, then Bearer; not for /api/auth itself', () => {
-    const plan = planRequest(input({ url: 'https://ce:3000/api/cte/indicators/' }, { auth: { kind: 'cloud-exchange', clientId: 'id' }, baseUrl: 'https://ce:3000/' }))
+    const plan = planRequest(input({ url: 'https://ce:3000/api/cte/indicators/' }, { auth: { kind: 'cloud-exchange', clientId: 'id', secretExpiresOn: null }, baseUrl: 'https://ce:3000/' }))
     expect(plan.login).toEqual({ kind: 'cloud-exchange', url: 'https://ce:3000/api/auth', clientId: 'id' })
     expect(plan.headers).toEqual([{ name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }])
-    expect(planRequest(input({ url: 'https://ce/api/auth' }, { auth: { kind: 'cloud-exchange', clientId: 'id' } })).login).toBeNull()
+    expect(planRequest(input({ url: 'https://ce/api/auth' }, { auth: { kind: 'cloud-exchange', clientId: 'id', secretExpiresOn: null } })).login).toBeNull()
   })
 
   it('InsightCloudSec: Api-Key when the key is used, else login + x-auth-token; the base URL defaults to the origin', () => {

@@ -15,6 +15,22 @@ export interface AuthStatus {
   lastError: string | null
   /** InsightCloudSec with both an API key and a login: the key is used. */
   bothIcsCredentials: boolean
+  /** Cloud Exchange: the client secret expires soon or has expired. */
+  expiryWarning: string | null
+}
+
+const WARN_DAYS = 14
+
+/** A warning when a credential's end date (YYYY-MM-DD, end of that day UTC) is within WARN_DAYS or past. */
+export function expiryWarning(expiresOn: string | null, now = Date.now()): string | null {
+  if (expiresOn === null) return null
+  const end = Date.parse(`${expiresOn}T23:59:59Z`)
+  if (Number.isNaN(end)) return null
+  const days = Math.ceil((end - now) / 86_400_000)
+  const renew = 'Create a new one in Cloud Exchange (Settings > Users > API Tokens) and set it here.'
+  if (days <= 0) return `The client secret expired on ${expiresOn}. ${renew}`
+  if (days <= WARN_DAYS) return `The client secret expires on ${expiresOn} (in ${days} day${days === 1 ? '' : 's'}). ${renew}`
+  return null
 }
 
 /** Computes the environment's auth state from its profile, which secrets are set, and the cached session. */
@@ -22,7 +38,12 @@ export async function describeAuth(environment: Environment, vault: Vault, auth:
   const has = (name: string): boolean => vault.has(secretKey(environment.id, name))
   const masked = async (name: string): Promise<string> => maskSecret((await vault.reveal(secretKey(environment.id, name))) ?? '')
   const session = auth.session(environment.id)
-  const base = { loggedInUntil: session?.expiresAt ?? null, lastError: auth.lastError(environment.id), bothIcsCredentials: false }
+  const base = {
+    loggedInUntil: session?.expiresAt ?? null,
+    lastError: auth.lastError(environment.id),
+    bothIcsCredentials: false,
+    expiryWarning: environment.auth.kind === 'cloud-exchange' ? expiryWarning(environment.auth.secretExpiresOn) : null
+  }
   const profile = environment.auth
   switch (profile.kind) {
     case 'none':

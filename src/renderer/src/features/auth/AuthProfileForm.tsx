@@ -17,7 +17,7 @@ export function defaultProfile(kind: AuthKind): AuthProfile {
     case 'netskope':
       return { kind, v2Scheme: 'header', v1Placement: 'query' }
     case 'cloud-exchange':
-      return { kind, clientId: '' }
+      return { kind, clientId: '', secretExpiresOn: null }
     case 'insightcloudsec':
       return { kind, username: '' }
   }
@@ -90,6 +90,17 @@ export function AuthProfileForm({ environment, onSaved }: Props): React.JSX.Elem
         <label>
           Client ID
           <input data-testid="auth-client-id" value={draft.clientId} onChange={(event) => setDraft({ ...draft, clientId: event.target.value })} />
+        </label>
+      )}
+      {draft.kind === 'cloud-exchange' && (
+        <label>
+          Client secret expires on
+          <input
+            type="date"
+            data-testid="auth-secret-expires"
+            value={draft.secretExpiresOn ?? ''}
+            onChange={(event) => setDraft({ ...draft, secretExpiresOn: event.target.value === '' ? null : event.target.value })}
+          />
         </label>
       )}
       {draft.kind === 'insightcloudsec' && (

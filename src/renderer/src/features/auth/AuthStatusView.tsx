@@ -28,6 +28,11 @@ export function AuthStatusView({ status, vault }: { status: AuthStatus; vault: V
       {status.loggedInUntil !== null && (
         <p data-testid="auth-logged-in">Logged in until {new Date(status.loggedInUntil).toLocaleString()}</p>
       )}
+      {status.expiryWarning && (
+        <p className="inline-warning" role="alert" data-testid="auth-expiry-warning">
+          {status.expiryWarning}
+        </p>
+      )}
       {status.lastError && (
         <p className="inline-error" role="alert" data-testid="auth-last-error">
           Last auth error: {status.lastError}
