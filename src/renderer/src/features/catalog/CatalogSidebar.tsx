@@ -23,6 +23,16 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
   const deferredQuery = useDeferredValue(query)
   const [active, setActive] = useState(0)
   const search = useRef<HTMLInputElement>(null)
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set())
+  const toggle = useCallback(
+    (key: string) =>
+      setCollapsed((prev) => {
+        const next = new Set(prev)
+        if (!next.delete(key)) next.add(key)
+        return next
+      }),
+    []
+  )
 
   const ordered = useMemo(
     () => (state.status === 'ready' ? orderCatalogs(state.catalogs, preferredApi) : []),
@@ -31,8 +41,8 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
   // One stable array per ordering, so the search index (cached per array) is built once, not per keystroke.
   const all = useMemo(() => ordered.flatMap((c) => c.operations), [ordered])
   const rows = useMemo(
-    () => (deferredQuery.trim() === '' ? browseRows(ordered) : searchRows(all, deferredQuery)),
-    [deferredQuery, ordered, all]
+    () => (deferredQuery.trim() === '' ? browseRows(ordered, collapsed) : searchRows(all, deferredQuery)),
+    [deferredQuery, ordered, all, collapsed]
   )
   const picks = useMemo(() => rows.filter((r): r is Extract<CatalogRow, { kind: 'op' }> => r.kind === 'op'), [rows])
 
@@ -46,7 +56,9 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
+        // Also kept from Monaco, where Ctrl+K would start a key chord.
         event.preventDefault()
+        event.stopPropagation()
         search.current?.focus()
         search.current?.select()
       }
@@ -83,18 +95,20 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
 
   const render = useCallback(
     (row: CatalogRow): React.ReactNode => {
-      if (row.kind === 'api') {
+      if (row.kind === 'api' || row.kind === 'tag') {
         return (
-          <div className="catalog-api" role="presentation">
-            {row.title} <span className="muted">({row.count})</span>
-          </div>
-        )
-      }
-      if (row.kind === 'tag') {
-        return (
-          <div className="catalog-tag" role="presentation">
-            {row.label} <span className="muted">({row.count})</span>
-          </div>
+          <button
+            type="button"
+            className={row.kind === 'api' ? 'catalog-api' : 'catalog-tag'}
+            aria-expanded={!row.collapsed}
+            data-testid={`catalog-${row.kind}`}
+            onClick={() => toggle(row.key)}
+          >
+            <span className="catalog-caret" aria-hidden="true">
+              {row.collapsed ? '▸' : '▾'}
+            </span>
+            {row.kind === 'api' ? row.title : row.label} <span className="muted">({row.count})</span>
+          </button>
         )
       }
       const op = row.op
@@ -124,7 +138,7 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
         </div>
       )
     },
-    [active, openId, onOpen]
+    [active, openId, onOpen, toggle]
   )
 
   return (

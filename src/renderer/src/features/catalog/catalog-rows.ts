@@ -5,8 +5,8 @@ import type { LoadedCatalog } from './load-builtin'
 
 /** One line of the sidebar list. Operation rows carry `pick`, their position among the openable rows. */
 export type CatalogRow =
-  | { kind: 'api'; key: string; title: string; count: number }
-  | { kind: 'tag'; key: string; label: string; count: number }
+  | { kind: 'api'; key: string; title: string; count: number; collapsed: boolean }
+  | { kind: 'tag'; key: string; label: string; count: number; collapsed: boolean }
   | { kind: 'op'; key: string; op: CatalogOperation; pick: number; apiTitle: string | null }
 
 export const ROW_HEIGHT: Record<CatalogRow['kind'], number> = { api: 30, tag: 24, op: 46 }
@@ -17,12 +17,15 @@ export function orderCatalogs(catalogs: readonly LoadedCatalog[], preferred: str
   return [...first, ...catalogs.filter((c) => c.api !== preferred)]
 }
 
-/** Browse mode: API header, then each tag (in first-seen order) with its operations. */
-export function browseRows(catalogs: readonly LoadedCatalog[]): CatalogRow[] {
+/** Browse mode: API header, then each tag (in first-seen order) with its operations; `collapsed` holds row keys. */
+export function browseRows(catalogs: readonly LoadedCatalog[], collapsed: ReadonlySet<string> = new Set()): CatalogRow[] {
   const rows: CatalogRow[] = []
   let pick = 0
   for (const catalog of catalogs) {
-    rows.push({ kind: 'api', key: `api:${catalog.api}`, title: catalog.title, count: catalog.operations.length })
+    const apiKey = `api:${catalog.api}`
+    const apiCollapsed = collapsed.has(apiKey)
+    rows.push({ kind: 'api', key: apiKey, title: catalog.title, count: catalog.operations.length, collapsed: apiCollapsed })
+    if (apiCollapsed) continue
     const byTag = new Map<string, CatalogOperation[]>()
     for (const op of catalog.operations) {
       const tag = op.tags[0] ?? 'Other'
@@ -31,7 +34,10 @@ export function browseRows(catalogs: readonly LoadedCatalog[]): CatalogRow[] {
       else byTag.set(tag, [op])
     }
     for (const [tag, ops] of byTag) {
-      rows.push({ kind: 'tag', key: `tag:${catalog.api}:${tag}`, label: tag, count: ops.length })
+      const tagKey = `tag:${catalog.api}:${tag}`
+      const tagCollapsed = collapsed.has(tagKey)
+      rows.push({ kind: 'tag', key: tagKey, label: tag, count: ops.length, collapsed: tagCollapsed })
+      if (tagCollapsed) continue
       for (const op of ops) rows.push({ kind: 'op', key: op.id, op, pick: pick++, apiTitle: null })
     }
   }
