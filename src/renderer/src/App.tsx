@@ -17,6 +17,10 @@ import { OperationPanel } from './features/catalog/OperationPanel'
 import { useOpenOperation } from './features/catalog/useOpenOperation'
 import { useColorScheme } from './ui/useColorScheme'
 import { useShortcuts } from './ui/useShortcuts'
+import { useLibrary } from './features/collections/useLibrary'
+import { LibrarySidebar } from './features/collections/LibrarySidebar'
+import { CurlNotice } from './features/collections/CurlNotice'
+import { SnippetPanel } from './features/snippets/SnippetPanel'
 import { IteratorPanel } from './features/iterator/IteratorPanel'
 
 export function App(): React.JSX.Element {
@@ -28,6 +32,8 @@ export function App(): React.JSX.Element {
   const [showSettings, setShowSettings] = useState(false)
   const [showAuth, setShowAuth] = useState(false)
   const catalog = useOpenOperation(update)
+  const library = useLibrary({ update, current, environmentId: environments.selectedId, operationId: catalog.operation?.id ?? null, sendState: request.state })
+  const [showSnippet, setShowSnippet] = useState(false)
 
   const send = useCallback(() => {
     if (request.state.status === 'running') return
@@ -60,6 +66,9 @@ export function App(): React.JSX.Element {
           </button>
           <button type="button" aria-expanded={showAuth} aria-controls="auth" data-testid="auth-toggle" onClick={() => setShowAuth((open) => !open)}>
             Auth
+          </button>
+          <button type="button" aria-expanded={showSnippet} data-testid="snippet-toggle" onClick={() => setShowSnippet((open) => !open)}>
+            Snippet
           </button>
         </div>
       </header>
@@ -99,20 +108,27 @@ export function App(): React.JSX.Element {
               url={draft.url}
               state={request.state}
               onMethod={(method) => update({ method })}
-              onUrl={(url) => update({ url })}
+              onUrl={library.onUrl}
               onSend={send}
               onCancel={cancel}
             />
+            <CurlNotice library={library} />
             {environments.selected?.api === 'netskope' && (
               <IteratorPanel key={environments.selected.id} environmentId={environments.selected.id} url={draft.url} refreshKey={showAuth} onOpenAuth={() => setShowAuth(true)} />
             )}
             <RequestTabs draft={draft} scheme={scheme} onChange={update} />
+            {showSnippet && (
+              <SnippetPanel spec={toSpec(draft)} environmentId={environments.selectedId} scheme={scheme} onClose={() => setShowSnippet(false)} />
+            )}
           </ErrorBoundary>
         </section>
         <ErrorBoundary area="response viewer">
           <ResponsePanel state={request.state} scheme={scheme} />
         </ErrorBoundary>
       </main>
+      <ErrorBoundary area="collections">
+        <LibrarySidebar library={library} />
+      </ErrorBoundary>
       </div>
     </div>
   )

@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { CommandOutput } from '@shared/ipc/contract'
+import type { RequestSpec } from '@shared/model/request'
+import { call, toErrorShape } from '../../api/client'
+
+export type OpenCollection = CommandOutput<'collection:list'>[number]
+
+/** The saved request the editor was filled from, so Save overwrites it instead of creating a copy. */
+export interface CurrentSaved {
+  folder: string
+  path: string
+  id: string
+  name: string
+}
+
+export interface SaveDraft {
+  spec: RequestSpec
+  environmentId: string | null
+  operationId: string | null
+}
+
+export interface Collections {
+  list: OpenCollection[]
+  current: CurrentSaved | null
+  /** Last outcome in words (saved, warnings, errors); shown in the sidebar. */
+  message: { kind: 'info' | 'error'; text: string } | null
+  busy: boolean
+  refresh(): Promise<void>
+  open(): void
+  create(name: string): void
+  close(folder: string): void
+  openRequest(folder: string, path: string): Promise<RequestSpec | null>
+  /** Overwrites the current saved request; or, with `target`, saves a new one there. */
+  save(draft: SaveDraft, target?: { folder: string; name: string }): Promise<boolean>
+  rename(folder: string, path: string, name: string): void
+  duplicate(folder: string, path: string): void
+  remove(folder: string, path: string): void
+  forget(): void
+}
+
+export function useCollections(): Collections {
+  const [list, setList] = useState<OpenCollection[]>([])
+  const [current, setCurrent] = useState<CurrentSaved | null>(null)
+  const [message, setMessage] = useState<Collections['message']>(null)
+  const [busy, setBusy] = useState(false)
+
+  const refresh = useCallback(async () => {
+    try {
+      setList(await call('collection:list', {}))
+    } catch (error) {
+      setMessage({ kind: 'error', text: toErrorShape(error).message })
+    }
+  }, [])
+
+  useEffect(() => {
+    let live = true
+    call('collection:list', {})
+      .then((value) => live && setList(value))
+      .catch((error: unknown) => live && setMessage({ kind: 'error', text: toErrorShape(error).message }))
+    return () => {
+      live = false
+    }
+  }, [])
+
+  /** Runs a command, reports its error in the sidebar, and reloads the list. */
+  const run = useCallback(
+    async <T,>(task: () => Promise<T>, done?: (value: T) => string | null): Promise<T | null> => {
+      setBusy(true)
+      try {
+        const value = await task()
+        setMessage(done ? ((text) => (text ? { kind: 'info' as const, text } : null))(done(value)) : null)
+        await refresh()
+        return value
+      } catch (error) {
+        setMessage({ kind: 'error', text: toErrorShape(error).message })
+        return null
+      } finally {
+        setBusy(false)
+      }
+    },
+    [refresh]
+  )
+
+  const warn = (warnings: string[]): string | null => (warnings.length > 0 ? warnings.join(' ') : null)
+
+  return {
+    list,
+    current,
+    message,
+    busy,
+    refresh,
+    open: () => void run(() => call('collection:open', {})),
+    create: (name) => void run(() => call('collection:create', { name })),
+    close: (folder) => {
+      if (current?.folder === folder) setCurrent(null)
+      void run(() => call('collection:close', { folder }))
+    },
+    async openRequest(folder, path) {
+      const saved = await run(() => call('collection:read-request', { folder, path }))
+      if (!saved) return null
+      setCurrent({ folder, path, id: saved.id, name: saved.name })
+      return saved.request
+    },
+    async save(draft, target) {
+      const base = { request: draft.spec, environmentId: draft.environmentId, operationId: draft.operationId }
+      const input = target
+        ? { folder: target.folder, request: { ...base, name: target.name } }
+        : current
+          ? { folder: current.folder, path: current.path, request: { ...base, id: current.id, name: current.name } }
+          : null
+      if (!input) return false
+      const result = await run(
+        () => call('collection:save-request', input),
+        (value) => {
+          const replaced = value.replacedSecrets.map((hit) => hit.name).join(', ')
+          const note = replaced ? ` Credentials (${replaced}) were replaced by {{secret.…}} placeholders.` : ''
+          return `Saved "${value.saved.name}".${note}${value.warnings.length ? ' ' + value.warnings.join(' ') : ''}`
+        }
+      )
+      if (!result) return false
+      setCurrent({ folder: input.folder, path: result.path, id: result.saved.id, name: result.saved.name })
+      return true
+    },
+    rename: (folder, path, name) =>
+      void run(
+        () => call('collection:rename-request', { folder, path, name }),
+        (value) => {
+          if (current?.folder === folder && current.path === path) setCurrent({ ...current, path: value.path, name })
+          return warn(value.warnings)
+        }
+      ),
+    duplicate: (folder, path) => void run(() => call('collection:duplicate-request', { folder, path }), (value) => warn(value.warnings)),
+    remove: (folder, path) =>
+      void run(
+        () => call('collection:delete-request', { folder, path }),
+        (value) => {
+          if (current?.folder === folder && current.path === path) setCurrent(null)
+          return warn(value.warnings)
+        }
+      ),
+    forget: () => setCurrent(null)
+  }
+}

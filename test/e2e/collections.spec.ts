@@ -1,0 +1,88 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from './fixtures'
+import { enterRequest, rawBody, requestTab } from './helpers'
+
+// The sandbox (HTTPS, its CA trusted) is the server; collections go into a temp folder chosen through the bridge's
+// stand-in for main's folder dialog.
+test.use({ coreSandbox: {} })
+
+let work: string
+test.beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'e2e-collections-'))
+})
+test.afterEach(async () => {
+  await rm(work, { recursive: true, force: true })
+})
+
+test('save a sandbox request into a collection, reload the renderer, reopen it and send it', async ({ app, bridge }) => {
+  const folder = join(work, 'tenant-requests')
+  bridge.setPickedFolder(folder)
+  await app.getByTestId('environment').selectOption({ label: 'Sandbox · Netskope tenant' })
+  const library = app.getByRole('complementary', { name: 'Collections and history' })
+  await library.getByRole('button', { name: 'New…' }).click()
+  await library.getByLabel('Collection name').fill('Tenant requests')
+  await library.getByRole('button', { name: 'Choose folder…' }).click()
+  await expect(library.getByRole('region', { name: 'Collection Tenant requests' })).toBeVisible()
+
+  await enterRequest(app, 'GET', '/api/v2/services/cci/tags')
+  await app.getByLabel('URL', { exact: true }).press('ControlOrMeta+s')
+  await library.getByLabel('Request name').fill('CCI tags')
+  await library.getByRole('button', { name: 'Add to collection' }).click()
+  await expect(library.getByText('Saved "CCI tags".')).toBeVisible()
+  await expect(library.getByTestId('collection-request')).toHaveText(/CCI tags/)
+
+  // On disk: one readable file per request, no secret.
+  const files = (await readdir(folder)).sort()
+  expect(files).toEqual(['cci-tags.request.json', 'collection.json'])
+  const text = await readFile(join(folder, 'cci-tags.request.json'), 'utf8')
+  expect(JSON.parse(text)).toMatchObject({ name: 'CCI tags', request: { method: 'GET', url: '/api/v2/services/cci/tags' }, environmentId: 'sandbox-netskope' })
+  expect(text).not.toContain('sandbox-netskope-v2-full-0001')
+
+  // A fresh renderer: main remembers the open collection.
+  await app.reload()
+  await expect(app.getByRole('button', { name: 'Send' })).toBeVisible()
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('')
+  await library.getByRole('button', { name: 'GET CCI tags', exact: true }).click()
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('/api/v2/services/cci/tags')
+  await app.getByTestId('environment').selectOption({ label: 'Sandbox · Netskope tenant' })
+  await app.getByRole('button', { name: 'Send' }).click()
+  await expect(app.getByTestId('status')).toHaveText('200 OK')
+  expect(await rawBody(app)).toContain('"data"')
+
+  // Save again (Ctrl+S) overwrites the same file instead of creating a copy.
+  await app.getByLabel('URL', { exact: true }).fill('/api/v2/services/cci/tags?limit=1')
+  await app.getByLabel('URL', { exact: true }).press('ControlOrMeta+s')
+  await expect(library.getByText('Saved "CCI tags".')).toBeVisible()
+  expect((await readdir(folder)).sort()).toEqual(['cci-tags.request.json', 'collection.json'])
+  expect(await readFile(join(folder, 'cci-tags.request.json'), 'utf8')).toContain('limit=1')
+
+  // Duplicate, rename and delete from the sidebar.
+  await library.getByRole('button', { name: 'Duplicate CCI tags' }).click()
+  await expect(library.getByTestId('collection-request')).toHaveCount(2)
+  await library.getByRole('button', { name: 'Rename CCI tags' }).last().click()
+  await library.getByLabel('New name').fill('Tags copy')
+  await library.getByLabel('New name').press('Enter')
+  await expect(library.getByRole('button', { name: 'GET Tags copy', exact: true })).toBeVisible()
+  await library.getByRole('button', { name: 'Delete Tags copy' }).click()
+  await library.getByRole('button', { name: 'Confirm delete Tags copy' }).click()
+  await expect(library.getByTestId('collection-request')).toHaveCount(1)
+})
+
+test('a cURL command pasted into the URL bar fills method, URL, headers and body', async ({ app }) => {
+  const command = `curl -X PUT 'https://tenant.example.com/api/v2/policy/urllist/7?dry=1' -H 'X-Trace: abc 123' -H 'Content-Type: application/json' --data-raw '{"name":"blocked"}'`
+  await app.getByLabel('URL', { exact: true }).fill(command)
+  await expect(app.getByLabel('Method')).toHaveValue('PUT')
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('https://tenant.example.com/api/v2/policy/urllist/7?dry=1')
+  await expect(app.getByTestId('curl-notice')).toContainText('Imported the cURL command')
+  await requestTab(app, /^Headers/).click()
+  await expect(app.getByRole('textbox', { name: 'header 1 name' })).toHaveValue('X-Trace')
+  await expect(app.getByRole('textbox', { name: 'header 1 value' })).toHaveValue('abc 123')
+  await requestTab(app, /^Body/).click()
+  await expect(app.getByRole('radio', { name: 'JSON' })).toBeChecked()
+
+  // A command that cannot be read is kept as typed and explained.
+  await app.getByLabel('URL', { exact: true }).fill("curl 'https://x.example.com")
+  await expect(app.getByTestId('curl-notice')).toContainText(/Cannot (read|import) the cURL command/)
+})
