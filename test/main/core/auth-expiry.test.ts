@@ -10,7 +10,7 @@ describe('Cloud Exchange client secret expiry warning', () => {
   })
 
   it('warns within 14 days, with the date, the days left (counting the last day) and what to do', () => {
-    expect(expiryWarning('2026-11-30', now)).toMatch(/expires on 2026-11-30 \(in 7 days\).*API Tokens/)
+    expect(expiryWarning('2026-11-30', now)).toMatch(/expires on 2026-11-30 \(in 8 days\).*API Tokens/)
     expect(expiryWarning('2026-11-23', now)).toMatch(/in 1 day\)/)
   })
 
