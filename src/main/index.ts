@@ -32,7 +32,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     tempDir: join(app.getPath('temp'), `cloudsec-api-explorer-${process.pid}`),
     sandbox: {},
-    cipher: await createSafeStorageCipher()
+    cipher: (settings) => createSafeStorageCipher(settings.weakSecretStorageAccepted)
   })
   for (const notice of core.notices) console.warn(notice)
   registerIpc(createHandlers(core, createElectronPlatform(() => mainWindow)), () => mainWindow?.webContents ?? null)

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Environment } from '@shared/model/environment'
+import type { Settings } from '@shared/model/settings'
 import { createHttpEngine } from './http/engine'
 import type { HttpEngine } from './http/types'
 import { openEnvironmentRepository, type EnvironmentRepository } from './environments'
@@ -22,8 +23,8 @@ export interface AppCoreOptions {
   tempDir: string
   /** Start the built-in sandbox and keep a "Sandbox" environment per API pointing at it. */
   sandbox: false | { http?: boolean; waitTime?: number }
-  /** Encrypts vault entries at rest (Electron safeStorage in the app). */
-  cipher: SecretCipher
+  /** Encrypts vault entries at rest (Electron safeStorage in the app); may depend on the user's settings. */
+  cipher: SecretCipher | ((settings: Settings) => Promise<SecretCipher>)
 }
 
 export interface AppCore {
@@ -55,7 +56,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const notices: string[] = []
   const settings = await openSettingsStore(options.dataDir, notices)
   const environments = await openEnvironmentRepository(options.dataDir, notices)
-  const vault = await openVault(options.dataDir, options.cipher, notices)
+  const cipher = typeof options.cipher === 'function' ? await options.cipher(settings.get()) : options.cipher
+  const vault = await openVault(options.dataDir, cipher, notices)
   if (vault.note) notices.push(vault.note)
   const engine = createHttpEngine({ tempDir: options.tempDir })
   const auth = createAuthenticator(engine, vault)

@@ -14,7 +14,9 @@ export interface PlatformPort {
   /** Save dialog; the chosen path, or null when cancelled. (Optional: hosts without one, e.g. benches, leave it out.) */
   pickSavePath?(purpose: 'snippet' | 'export', defaultName: string): Promise<string | null>
   /** Folder dialog for a collection (an existing one, or where to create a new one). */
-  pickFolder?(purpose: 'open-collection' | 'new-collection'): Promise<string | null>
+  pickFolder?(purpose: 'open-collection' | 'new-collection' | 'import-target'): Promise<string | null>
+  /** Open dialog for a file to import (a Postman collection). */
+  pickImportFile?(kind: 'postman'): Promise<string | null>
 }
 
 /** The handler table: each entry only delegates to core. No electron import, so the e2e bridge reuses it. */
@@ -45,7 +47,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
       return { deleted: await core.vault.delete(secretKey(environmentId, name)) }
     },
     'vault:status': async ({ environmentId }) => ({
-      storage: core.vault.persistent ? 'os-keychain' : 'memory',
+      storage: !core.vault.persistent ? 'memory' : core.vault.note ? 'weak-disk' : 'os-keychain',
       storageNote: core.vault.note,
       secrets: SECRET_NAMES.map((name) => ({ name, set: core.vault.has(secretKey(environmentId, name)) }))
     }),

@@ -35,8 +35,11 @@ export type SecretName = (typeof AUTH_SECRET_NAMES)[AuthKind][number]
 export const SECRET_NAMES = ['v2Token', 'v1Token', 'clientSecret', 'apiKey', 'password'] as const
 
 export const VaultStatusSchema = z.object({
-  /** 'os-keychain': encrypted at rest with the OS keyring; 'memory': kept for this session only. */
-  storage: z.enum(['os-keychain', 'memory']),
+  /**
+   * 'os-keychain': encrypted at rest with the OS keyring; 'memory': kept for this session only; 'weak-disk': no
+   * keyring, written with weaker protection because the user accepted it in Settings.
+   */
+  storage: z.enum(['os-keychain', 'memory', 'weak-disk']),
   /** Plain-words reason when storage is 'memory'. */
   storageNote: z.string().nullable(),
   secrets: z.array(z.object({ name: z.enum(SECRET_NAMES), set: z.boolean() }))

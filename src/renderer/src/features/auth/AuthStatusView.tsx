@@ -43,6 +43,11 @@ export function AuthStatusView({ status, vault }: { status: AuthStatus; vault: V
           Secrets are kept in memory for this session only{vault.storageNote ? `: ${vault.storageNote}` : '.'}
         </p>
       )}
+      {vault?.storage === 'weak-disk' && (
+        <p className="inline-warning" data-testid="vault-storage-note">
+          {vault.storageNote}
+        </p>
+      )}
     </div>
   )
 }

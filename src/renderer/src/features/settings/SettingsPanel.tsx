@@ -11,6 +11,7 @@ function Form({ settings, save, onClose }: { settings: Settings; save: SettingsS
   const [connect, setConnect] = useState(String(settings.connectTimeoutMs))
   const [total, setTotal] = useState(String(settings.totalTimeoutMs))
   const [theme, setTheme] = useState(settings.theme)
+  const [weakStorage, setWeakStorage] = useState(settings.weakSecretStorageAccepted)
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null)
 
   const submit = async (): Promise<void> => {
@@ -22,7 +23,7 @@ function Form({ settings, save, onClose }: { settings: Settings; save: SettingsS
       return
     }
     // Only the fields shown here: settings this panel does not show stay as they are in main.
-    const error = await save({ connectTimeoutMs, totalTimeoutMs, theme })
+    const error = await save({ connectTimeoutMs, totalTimeoutMs, theme, weakSecretStorageAccepted: weakStorage })
     setMessage(error ? { kind: 'error', text: error } : { kind: 'ok', text: 'Saved.' })
   }
 
@@ -51,6 +52,10 @@ function Form({ settings, save, onClose }: { settings: Settings; save: SettingsS
           <option value="light">Light</option>
           <option value="dark">Dark</option>
         </select>
+      </label>
+      <label className="settings-check">
+        <input type="checkbox" checked={weakStorage} data-testid="weak-storage" onChange={(event) => setWeakStorage(event.target.checked)} />
+        Without an OS keyring, store credentials on disk anyway (weaker protection; applies after a restart)
       </label>
       <div className="settings-actions">
         <button type="submit" className="primary" data-testid="save-settings">
