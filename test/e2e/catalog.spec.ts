@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { rawBody, setJsonBody } from './helpers'
+import { rawBody, requestTab, setJsonBody } from './helpers'
 
 // The catalog against the built-in sandbox: find an endpoint, fill it from its examples, send it.
 test.use({ coreSandbox: {} })
@@ -145,4 +145,16 @@ test("the selected environment's catalog is listed first", async ({ app }) => {
   await expect(list.locator('.catalog-api').first()).toContainText('Rapid7 InsightCloudSec API')
   await app.getByTestId('environment').selectOption({ label: 'Sandbox · Cloud Exchange' })
   await expect(list.locator('.catalog-api').first()).toContainText('Netskope Cloud Exchange API')
+})
+
+test('a multipart operation starts with one part per documented field', async ({ app }) => {
+  await app.getByTestId('catalog-search').fill('urllist file')
+  await app.locator('[data-testid="catalog-op"][title="POST /api/v2/policy/urllist/file"]').click()
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('/api/v2/policy/urllist/file')
+  await requestTab(app, /^Body/).click()
+  await expect(app.getByRole('radio', { name: 'Multipart' })).toBeChecked()
+  const rows = app.getByTestId('multipart-row')
+  await expect(rows).toHaveCount(1)
+  await expect(app.getByLabel('part 1 name')).toHaveValue('urllist')
+  await expect(app.getByRole('button', { name: 'Choose file for part 1' })).toBeVisible()
 })

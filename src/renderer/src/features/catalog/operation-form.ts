@@ -1,6 +1,6 @@
-import type { CatalogOperation, CatalogParameter, JsonValue } from '@shared/catalog/types'
+import type { CatalogOperation, CatalogParameter, CatalogRequestBody, JsonSchemaObject, JsonValue } from '@shared/catalog/types'
 import type { BodyKind } from '@shared/model/request'
-import { newRowId, type KeyValueRow, type RequestDraft } from '../request-editor/request-draft'
+import { newRowId, type KeyValueRow, type MultipartRow, type RequestDraft } from '../request-editor/request-draft'
 
 /** Values typed into the parameter form, keyed by paramKey(). */
 export type ParamValues = Readonly<Record<string, string>>
@@ -111,6 +111,37 @@ function bodyKindFor(contentType: string): BodyKind {
   return 'text'
 }
 
+function isSchema(value: unknown): value is JsonSchemaObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The fields of a form or multipart body: the schema's properties, valued from the first example. */
+function bodyFields(body: CatalogRequestBody): Array<{ name: string; value: string; file: boolean }> {
+  const properties = isSchema(body.schema.properties) ? body.schema.properties : {}
+  const example = body.examples[0]?.value
+  const values = isSchema(example) ? example : {}
+  return Object.entries(properties).map(([name, schema]) => {
+    const file =
+      isSchema(schema) && (schema.format === 'binary' || schema.format === 'base64' || typeof schema.contentMediaType === 'string')
+    return { name, value: valueText(values[name]), file }
+  })
+}
+
+/** Form and multipart bodies start with one row per documented field (file fields wait for a file). */
+function bodyRows(body: CatalogRequestBody, kind: BodyKind): Partial<RequestDraft> {
+  const fields = bodyFields(body)
+  if (kind === 'form') return { form: fields.map((f) => ({ id: newRowId(), name: f.name, value: f.value, enabled: true })) }
+  const multipart: MultipartRow[] = fields.map((f) => ({
+    id: newRowId(),
+    enabled: true,
+    kind: f.file ? 'file' : 'text',
+    name: f.name,
+    value: f.file ? '' : f.value,
+    path: null
+  }))
+  return { multipart }
+}
+
 /**
  * A fresh request for an operation: method, the path relative to the environment (main joins a path-only URL
  * with the environment's base URL), its parameters' initial values, and the first request example as the body.
@@ -128,6 +159,7 @@ export function draftForOperation(op: CatalogOperation): Partial<RequestDraft> {
     patch.bodyKind = kind
     const first = body.examples[0]
     if (kind === 'json') patch.jsonText = first ? prettyJson(first.value) : '{\n  \n}'
+    if (kind === 'form' || kind === 'multipart') Object.assign(patch, bodyRows(body, kind))
     if (kind === 'text') {
       patch.textContentType = body.contentType
       patch.text = first ? valueText(first.value) : ''
