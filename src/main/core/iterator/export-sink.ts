@@ -12,12 +12,13 @@ import { mkdir, open, rename, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '@shared/model/errors'
 import type { ExportFormat } from '@shared/iterator/iterator-model'
+import { PageRecords, type JsonRecord } from './page-records'
 
-export type JsonRecord = Record<string, unknown>
+export type { JsonRecord } from './page-records'
 
 export interface ExportSink {
   readonly path: string
-  write(records: readonly JsonRecord[]): Promise<void>
+  write(records: PageRecords): Promise<void>
   /** Flushes, fsyncs and renames the temp file over `path`. */
   finish(): Promise<void>
   /** Deletes the temp file; `path` is left as it was before the run. */
@@ -25,10 +26,13 @@ export interface ExportSink {
 }
 
 interface Encoder {
-  head(records: readonly JsonRecord[]): string
-  page(records: readonly JsonRecord[], first: boolean): string
+  head(records: PageRecords): string
+  page(records: PageRecords): string
   tail(): string
 }
+
+/** Raw record text is one JSON value; a line break in it can only be insignificant whitespace (strings escape them). */
+const oneLine = (text: string): string => (text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]+/g, ' ') : text)
 
 export const CSV_EXTRA_COLUMN = '_extra'
 
@@ -43,7 +47,7 @@ function csvEncoder(): Encoder {
   let known = new Set<string>()
   return {
     head(records) {
-      for (const record of records) for (const key of Object.keys(record)) known.add(key)
+      for (const record of records.parsed()) for (const key of Object.keys(record)) known.add(key)
       known.delete(CSV_EXTRA_COLUMN)
       columns = [...known]
       known = new Set(columns)
@@ -51,7 +55,7 @@ function csvEncoder(): Encoder {
     },
     page(records) {
       let out = ''
-      for (const record of records) {
+      for (const record of records.parsed()) {
         let extra: JsonRecord | null = null
         for (const key of Object.keys(record)) {
           if (!known.has(key)) (extra ??= {})[key] = record[key]
@@ -67,7 +71,7 @@ function csvEncoder(): Encoder {
 const encoders: Record<ExportFormat, () => Encoder> = {
   ndjson: () => ({
     head: () => '',
-    page: (records) => records.map((record) => JSON.stringify(record) + '\n').join(''),
+    page: (records) => (records.length === 0 ? '' : records.raw.map(oneLine).join('\n') + '\n'),
     tail: () => ''
   }),
   json: () => {
@@ -76,7 +80,7 @@ const encoders: Record<ExportFormat, () => Encoder> = {
       head: () => '[',
       page(records) {
         if (records.length === 0) return ''
-        const text = (any ? ',\n' : '\n') + records.map((record) => JSON.stringify(record)).join(',\n')
+        const text = (any ? ',\n' : '\n') + records.raw.join(',\n')
         any = true
         return text
       },
@@ -103,7 +107,7 @@ export async function openExportSink(format: ExportFormat, path: string): Promis
   const put = async (text: string): Promise<void> => {
     if (text !== '') await handle.write(text)
   }
-  const start = async (records: readonly JsonRecord[]): Promise<void> => {
+  const start = async (records: PageRecords): Promise<void> => {
     if (started) return
     started = true
     await put(encoder.head(records))
@@ -114,10 +118,10 @@ export async function openExportSink(format: ExportFormat, path: string): Promis
       // CSV takes its columns from the first page with records; an empty first page does not fix them.
       if (!started && records.length === 0) return
       await start(records)
-      await put(encoder.page(records, false))
+      await put(encoder.page(records))
     },
     async finish() {
-      await start([])
+      await start(new PageRecords([]))
       await put(encoder.tail())
       await handle.sync()
       await handle.close()

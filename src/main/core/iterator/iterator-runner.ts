@@ -131,7 +131,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
         stats.page(records, outcome.bytes, hwm)
         listeners.onPage?.({
           runId: input.runId, page: stats.pages, totalRecords: records.length,
-          records: records.slice(0, PREVIEW_RECORDS), timestampHwm: hwm, waitTime: outcome.waitTime
+          records: records.first(PREVIEW_RECORDS), timestampHwm: hwm, waitTime: outcome.waitTime
         })
         await deps.states.save({ environmentId: environment.id, endpoint: input.endpoint, index: input.index, timestampHwm: hwm })
         if (input.mode === 'one-page') return await finish('one-page')

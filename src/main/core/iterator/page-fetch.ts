@@ -7,7 +7,7 @@ import type { RequestSpec } from '@shared/model/request'
 import type { SendResult } from '@shared/model/response'
 import type { HttpEngine } from '../http/types'
 import type { RequestRunner } from '../request-runner'
-import type { JsonRecord } from './export-sink'
+import { PageRecords, splitResultArray, type JsonRecord } from './page-records'
 
 export interface PageRequest {
   pageRunId: string
@@ -20,7 +20,7 @@ export interface PageRequest {
 }
 
 export type PageOutcome =
-  | { kind: 'page'; records: JsonRecord[]; waitTime: number | null; hwm: number | null; bytes: number }
+  | { kind: 'page'; records: PageRecords; waitTime: number | null; hwm: number | null; bytes: number }
   /** 429: wait Retry-After seconds, then repeat the same operation. */
   | { kind: 'rate-limited'; seconds: number }
   /** 409: another pull holds this endpoint+index; back off and repeat. */
@@ -68,9 +68,12 @@ function serverMessage(text: string): string {
 }
 
 function parsePage(text: string, bytes: number): PageOutcome {
+  // Fast path: records cut out as raw text, only the small remainder parsed. A body that does not split cleanly
+  // (cut off, unusual shape) goes through JSON.parse, which also yields the precise error for a broken body.
+  const split = splitResultArray(text)
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
+    parsed = JSON.parse(split ? split.rest : text)
   } catch (error) {
     return { kind: 'broken', message: `the page body is not complete JSON (${(error as Error).message})` }
   }
@@ -80,7 +83,9 @@ function parsePage(text: string, bytes: number): PageOutcome {
     throw new AppError('INVALID_INPUT', `The iterator answered ok=${JSON.stringify(body.ok)}: ${serverMessage(text)}`)
   }
   if (!Array.isArray(body.result)) return { kind: 'broken', message: 'the page has no result array' }
-  const records = body.result.filter((item): item is JsonRecord => item !== null && typeof item === 'object' && !Array.isArray(item))
+  const records = split
+    ? new PageRecords(split.raw)
+    : PageRecords.fromParsed(body.result.filter((item): item is JsonRecord => item !== null && typeof item === 'object' && !Array.isArray(item)))
   const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
   return { kind: 'page', records, waitTime: num(body.wait_time), hwm: num(body.timestamp_hwm), bytes }
 }
@@ -124,7 +129,7 @@ function classify(result: SendResult, text: string, request: PageRequest): PageO
     case 200:
       return parsePage(text, result.sizes.decodedBytes)
     case 204:
-      return { kind: 'page', records: [], waitTime: null, hwm: null, bytes: 0 }
+      return { kind: 'page', records: new PageRecords([]), waitTime: null, hwm: null, bytes: 0 }
     case 429:
       return { kind: 'rate-limited', seconds: retryAfterSeconds(result) ?? 1 }
     case 409:

@@ -1,6 +1,6 @@
 /** Counters and progress events of one iterator run, plus an abortable sleep. */
 import type { IteratorProgress } from '@shared/iterator/iterator-model'
-import type { JsonRecord } from './export-sink'
+import type { PageRecords } from './page-records'
 
 export class RunStats {
   pages = 0
@@ -17,13 +17,15 @@ export class RunStats {
     private readonly onProgress?: (progress: IteratorProgress) => void
   ) {}
 
-  page(records: readonly JsonRecord[], bytes: number, hwm: number | null): void {
+  page(records: PageRecords, bytes: number, hwm: number | null): void {
     this.pages += 1
     this.records += records.length
     this.bytes += bytes
     this.hwm = hwm
-    const first = records[0]?.timestamp
-    if (this.rangeStart === null && typeof first === 'number') this.rangeStart = first
+    if (this.rangeStart === null && records.length > 0) {
+      const first = records.first(1)[0]?.timestamp
+      if (typeof first === 'number') this.rangeStart = first
+    }
   }
 
   fraction(): number | null {

@@ -6,6 +6,7 @@ import {
   convertLegacyEndpoint, iteratorAvailability, IteratorStartSchema, parseIteratorEndpoint, validateIndexName
 } from '../../../../src/shared/iterator/iterator-model'
 import { openExportSink } from '../../../../src/main/core/iterator/export-sink'
+import { PageRecords, splitResultArray } from '../../../../src/main/core/iterator/page-records'
 import { parseCsv } from './csv-parse'
 
 describe('iterator model', () => {
@@ -48,8 +49,8 @@ describe('export sinks', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sink-'))
     const path = join(dir, 'x.csv')
     const sink = await openExportSink('csv', path)
-    await sink.write([{ a: 1, b: 'comma, "quote"\nline' }, { a: 2, c: { nested: true } }])
-    await sink.write([{ a: 3, d: 'late' }])
+    await sink.write(PageRecords.fromParsed([{ a: 1, b: 'comma, "quote"\nline' }, { a: 2, c: { nested: true } }]))
+    await sink.write(PageRecords.fromParsed([{ a: 3, d: 'late' }]))
     expect(await readdir(dir)).toHaveLength(1) // only the temp file so far, not x.csv
     await sink.finish()
     const rows = parseCsv(await readFile(path, 'utf8'))
@@ -64,13 +65,40 @@ describe('export sinks', () => {
     const dir = await mkdtemp(join(tmpdir(), 'sink-'))
     const path = join(dir, 'x.json')
     const empty = await openExportSink('json', path)
-    await empty.write([])
+    await empty.write(new PageRecords([]))
     await empty.finish()
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual([])
     const aborted = await openExportSink('json', path)
-    await aborted.write([{ a: 1 }])
+    await aborted.write(PageRecords.fromParsed([{ a: 1 }]))
     await aborted.abort()
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual([])
     expect(await readdir(dir)).toEqual(['x.json'])
+  })
+})
+
+describe('splitResultArray', () => {
+  it('cuts records out as raw text and leaves the rest parseable', () => {
+    const body = '{"ok":1,"result":[{"a":"x\\"}]","n":{"m":[1]}} , {"b":2}\n],"wait_time":0,"timestamp_hwm":5}'
+    const split = splitResultArray(body)
+    expect(split?.raw).toEqual(['{"a":"x\\"}]","n":{"m":[1]}}', '{"b":2}'])
+    expect(JSON.parse(split?.rest ?? '')).toEqual({ ok: 1, result: [], wait_time: 0, timestamp_hwm: 5 })
+    for (const text of split?.raw ?? []) expect(() => JSON.parse(text)).not.toThrow()
+  })
+
+  it('returns null for a cut-off body or non-object elements (the caller then parses it whole)', () => {
+    expect(splitResultArray('{"ok":1,"result":[{"a":1},{"b":')).toBeNull()
+    expect(splitResultArray('{"ok":1,"result":[1,2]}')).toBeNull()
+    expect(splitResultArray('{"ok":1,"other":[{"a":1}]}')).toBeNull()
+    expect(splitResultArray('{"nested":{"result":[{"a":1}]},"result":[]}')?.raw).toEqual([])
+  })
+
+  it('NDJSON export of raw records keeps one record per line even if the server pretty-printed them', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sink-'))
+    const path = join(dir, 'x.ndjson')
+    const sink = await openExportSink('ndjson', path)
+    await sink.write(new PageRecords(splitResultArray('{"result":[{\n  "a": 1,\r\n  "b": "t"\n},{"c":2}]}')?.raw ?? []))
+    await sink.finish()
+    const lines = (await readFile(path, 'utf8')).trim().split('\n')
+    expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([{ a: 1, b: 't' }, { c: 2 }])
   })
 })

@@ -1,0 +1,115 @@
+/**
+ * Iterator export (issue 6): N pages of 10,000 records (default 100 = 1,000,000) from the sandbox (its own process,
+ * plain HTTP, wait_time 0, rate limit off) to NDJSON, by (1) the app's iterator runner, (2) a Python `requests`
+ * loop doing the same paging and writing NDJSON, (3) curl fetching the same pages one after another to a file.
+ * Each contender uses its own index and starts at the same epoch. The app runs in a child process per size so its
+ * peak RSS is its own; sizes: 10 pages (100k) and N pages. Prints throughput ratios and peak RSS.
+ * Run: npx tsx --tsconfig tsconfig.node.json bench/iterator-export.ts [--pages 100]
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createAppCore } from '../src/main/core/app-core'
+import { createSessionCipher } from '../src/main/core/vault/aes-cipher'
+import { secretKey } from '../src/main/core/vault/vault'
+
+const arg = (name: string, fallback: string): string => {
+  const index = process.argv.indexOf(`--${name}`)
+  return index === -1 ? fallback : (process.argv[index + 1] ?? fallback)
+}
+const PAGES = Number(arg('pages', '100'))
+const ROOT = resolve(import.meta.dirname, '..')
+const TSX = join(ROOT, 'node_modules/.bin/tsx')
+const ENDPOINT = '/api/v2/events/dataexport/events/page'
+/** events arrive at 2/s: 10,000 records = 5,000 s, so hwm passes epoch + pages*5000 - 2 exactly at the last page. */
+const endTimeFor = (epoch: number, pages: number): number => epoch + pages * 5000 - 2
+
+interface Child { url: string; token: string; epoch: number; pages: number; out: string; index: string }
+
+/** In the child: the app's runner alone in this process; prints {records, seconds, maxRssMb}. */
+async function child(input: Child): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-iter-app-'))
+  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null) })
+  await core.environments.save({ id: 'b', name: 'b', api: 'netskope', baseUrl: input.url, variables: [], tls: { verify: true, caPath: null },
+    auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, sandbox: false })
+  await core.vault.set(secretKey('b', 'v2Token'), input.token)
+  const started = performance.now()
+  const summary = await core.iterator.start({ runId: 'bench', environmentId: 'b', endpoint: ENDPOINT, index: input.index, operation: input.epoch,
+    mode: 'until-caught-up', endTime: endTimeFor(input.epoch, input.pages), export: { format: 'ndjson', path: input.out } })
+  const seconds = (performance.now() - started) / 1000
+  await core.close()
+  await rm(dir, { recursive: true, force: true })
+  process.stdout.write(JSON.stringify({ records: summary.records, pages: summary.pages, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }) + '\n')
+}
+
+const PYTHON = `
+import json, sys, time, requests, resource
+url, token, epoch, pages, out, index = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5], sys.argv[6]
+s = requests.Session(); s.headers['Netskope-Api-Token'] = token
+t = time.perf_counter(); n = 0; op = str(epoch)
+with open(out, 'w') as f:
+    for _ in range(pages):
+        r = s.get(url, params={'index': index, 'operation': op}); r.raise_for_status(); data = r.json()
+        for rec in data['result']: f.write(json.dumps(rec) + '\\n')
+        n += len(data['result']); op = 'next'
+print(json.dumps({'records': n, 'seconds': time.perf_counter() - t, 'maxRssMb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+`
+
+function runJson(command: string, args: string[]): { records: number; seconds: number; maxRssMb: number } {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+  if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr}`)
+  const line = result.stdout.trim().split('\n').at(-1) ?? ''
+  return JSON.parse(line) as { records: number; seconds: number; maxRssMb: number }
+}
+
+async function main(): Promise<void> {
+  const sandbox = spawn(TSX, ['--tsconfig', 'tsconfig.node.json', 'scripts/sandbox.ts', '--http', '--no-rate-limit', '--wait-time', '0'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+  const first = await new Promise<string>((ok) => createInterface({ input: sandbox.stdout }).once('line', ok))
+  const info = JSON.parse(first) as { urls: { netskope: string }; credentials: { netskope: { v2Tokens: Array<{ token: string; expired: boolean }> } } }
+  const token = info.credentials.netskope.v2Tokens.find((t) => !t.expired)?.token ?? ''
+  const base = info.urls.netskope
+  const epoch = Math.floor(Date.now() / 1000) - PAGES * 5000 - 3600
+  const dir = await mkdtemp(join(tmpdir(), 'bench-iter-'))
+  const stamp = Date.now()
+  try {
+    const app = (pages: number): { records: number; seconds: number; maxRssMb: number } => {
+      const input: Child = { url: base, token, epoch, pages, out: join(dir, `app-${pages}.ndjson`), index: `bench-app-${pages}-${stamp}` }
+      return runJson(TSX, ['--tsconfig', join(ROOT, 'tsconfig.node.json'), join(ROOT, 'bench/iterator-export.ts'), '--child', JSON.stringify(input)])
+    }
+    const small = app(10)
+    const full = app(PAGES)
+    const pyFile = join(dir, 'bench.py')
+    await writeFile(pyFile, PYTHON)
+    const python = runJson('python3', [pyFile, base + ENDPOINT, token, String(epoch), String(PAGES), join(dir, 'py.ndjson'), `bench-py-${stamp}`])
+    const urls = Array.from({ length: PAGES }, (_, i) => `${base}${ENDPOINT}?index=bench-curl-${stamp}&operation=${i === 0 ? epoch : 'next'}`)
+    const curlStart = performance.now()
+    const curl = spawnSync('curl', ['-sS', '--fail', '-H', `Netskope-Api-Token: ${token}`, '-o', join(dir, 'curl.out'), ...urls.flatMap((u, i) => (i === 0 ? [u] : ['-o', join(dir, 'curl.out'), u]))], { encoding: 'utf8' })
+    const curlSeconds = (performance.now() - curlStart) / 1000
+    if (curl.status !== 0) throw new Error(`curl failed: ${curl.stderr}`)
+    const appLines = (await readFile(join(dir, `app-${PAGES}.ndjson`), 'utf8')).length > 0 ? (await stat(join(dir, `app-${PAGES}.ndjson`))).size : 0
+    const rate = (r: { records: number; seconds: number }): number => r.records / r.seconds
+    console.log(JSON.stringify({
+      pages: PAGES,
+      app: { records: full.records, seconds: +full.seconds.toFixed(2), recordsPerSec: Math.round(rate(full)), fileBytes: appLines },
+      python: { records: python.records, seconds: +python.seconds.toFixed(2), recordsPerSec: Math.round(rate(python)) },
+      curl: { seconds: +curlSeconds.toFixed(2), recordsPerSec: Math.round(full.records / curlSeconds) },
+      ratios: { appVsPython: +(rate(full) / rate(python)).toFixed(2), curlTimeOverApp: +(curlSeconds / full.seconds).toFixed(2) },
+      peakRssMb: { app100k: Math.round(small.maxRssMb), appFull: Math.round(full.maxRssMb), fullOver100k: +(full.maxRssMb / small.maxRssMb).toFixed(2),
+        python: Math.round(python.maxRssMb) },
+      targets: 'appVsPython >= 1, app within 2x of curl (curlTimeOverApp >= 0.5), fullOver100k <= 1.2'
+    }, null, 2))
+  } finally {
+    sandbox.kill('SIGTERM')
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+const childArg = process.argv.indexOf('--child')
+if (childArg !== -1) void child(JSON.parse(process.argv[childArg + 1] ?? '{}') as Child)
+else void main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})
