@@ -44,6 +44,9 @@ test('search "urllist", open append, fill examples, validate the body, send to t
   await panel.getByTestId('request-example').selectOption({ index: 1 })
   await expect(editor.locator('.view-lines')).toContainText('c.example.com')
   await expect(editor.locator('.squiggly-warning, .squiggly-error')).toHaveCount(0)
+  // ... and hovering a property shows its description from the schema.
+  await editor.locator('.view-line span', { hasText: '"urls"' }).first().hover()
+  await expect(app.locator('.monaco-hover').first()).toContainText('only a leading')
 
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('status')).toHaveText('200 OK')
