@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { expect, test } from './fixtures'
 import { enterRequest, rawBody, requestTab } from './helpers'
 
@@ -85,4 +85,36 @@ test('a cURL command pasted into the URL bar fills method, URL, headers and body
   // A command that cannot be read is kept as typed and explained.
   await app.getByLabel('URL', { exact: true }).fill("curl 'https://x.example.com")
   await expect(app.getByTestId('curl-notice')).toContainText(/Cannot (read|import) the cURL command/)
+})
+
+test('import a Postman v2.1 collection (secrets not copied) and export it as HAR and Postman', async ({ app, bridge }) => {
+  const fixture = resolve(import.meta.dirname, '../main/core/collections/fixtures/sample.postman_collection.json')
+  const folder = join(work, 'imported')
+  bridge.setPickedFile(fixture)
+  bridge.setPickedFolder(folder)
+  const library = app.getByRole('complementary', { name: 'Collections and history' })
+  await library.getByRole('button', { name: 'Import Postman…' }).click()
+  await expect(library.getByRole('status')).toContainText('into "Security APIs (sample)"')
+  await expect(library.getByRole('status')).toContainText('were not copied')
+  const collection = library.getByRole('region', { name: 'Collection Security APIs (sample)' })
+  await expect(collection.getByRole('button', { name: /Page events \(iterator\)/ }).first()).toBeVisible()
+
+  // Opening an imported request fills the editor.
+  await collection.getByRole('button', { name: 'GET Page events (iterator)', exact: true }).click()
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue(/\/api\/v2\/events\/dataexport\/events\/page/)
+
+  const har = join(work, 'export.har')
+  bridge.setSavePath(har)
+  await collection.getByRole('button', { name: 'Export Security APIs (sample) as HAR' }).click()
+  await expect(library.getByRole('status')).toContainText(`Exported to ${har}.`)
+  const harText = await readFile(har, 'utf8')
+  expect((JSON.parse(harText) as { log: { entries: unknown[] } }).log.entries.length).toBeGreaterThan(3)
+  const postman = join(work, 'export.postman_collection.json')
+  bridge.setSavePath(postman)
+  await collection.getByRole('button', { name: 'Export Security APIs (sample) as Postman' }).click()
+  await expect(library.getByRole('status')).toContainText(`Exported to ${postman}.`)
+  for (const text of [harText, await readFile(postman, 'utf8'), ...(await Promise.all((await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => readFile(join(folder, name), 'utf8'))))]) {
+    expect(text).not.toContain('nsk-LITERAL-v2-token-0123456789')
+    expect(text).not.toContain('ce-LITERAL-client-secret')
+  }
 })

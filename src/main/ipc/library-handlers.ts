@@ -2,15 +2,26 @@ import type { AppCore } from '../core/app-core'
 import { createSnippet } from '../core/glue/snippet-service'
 import { writeTextAtomic } from '../core/collections/text-file'
 import { AppError } from '@shared/model/errors'
+import { exportHarFile, exportPostmanFile, importPostmanFile } from '../core/glue/collection-transfer'
 import type { Handlers } from './dispatch'
 import type { PlatformPort } from './handlers'
 
 /** The host's save/folder dialogs; a host without them gets a clear error rather than a crash. */
-function dialogs(platform: PlatformPort): Required<Pick<PlatformPort, 'pickSavePath' | 'pickFolder'>> {
+function dialogs(platform: PlatformPort): Required<Pick<PlatformPort, 'pickSavePath' | 'pickFolder' | 'pickImportFile'>> {
   const missing = (): never => {
     throw new AppError('INTERNAL', 'This host has no file dialogs.')
   }
-  return { pickSavePath: platform.pickSavePath?.bind(platform) ?? missing, pickFolder: platform.pickFolder?.bind(platform) ?? missing }
+  return {
+    pickSavePath: platform.pickSavePath?.bind(platform) ?? missing,
+    pickFolder: platform.pickFolder?.bind(platform) ?? missing,
+    pickImportFile: platform.pickImportFile?.bind(platform) ?? missing
+  }
+}
+
+/** A default file name for an export: the request file's or folder's name, else the collection folder's. */
+function exportName(root: string, path: string): string {
+  const base = (path === '' ? root : path).split(/[\\/]/).filter(Boolean).pop() ?? 'collection'
+  return base.replace(/\.request\.json$/, '') || 'collection'
 }
 
 type LibraryCommand = Extract<keyof Handlers, `history:${string}` | `snippet:${string}` | `collection:${string}`>
@@ -53,6 +64,22 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Han
       core.collections.saveRequest(open.require(folder), path === undefined ? { folder: parent, request } : { path, request }),
     'collection:rename-request': ({ folder, path, name }) => core.collections.renameRequest(open.require(folder), path, name),
     'collection:duplicate-request': ({ folder, path }) => core.collections.duplicateRequest(open.require(folder), path),
-    'collection:delete-request': ({ folder, path }) => core.collections.deleteRequest(open.require(folder), path)
+    'collection:delete-request': ({ folder, path }) => core.collections.deleteRequest(open.require(folder), path),
+    'collection:import-postman': async () => {
+      const file = await dialogs(platform).pickImportFile('postman')
+      const folder = file === null ? null : await dialogs(platform).pickFolder('import-target')
+      return file === null || folder === null ? null : importPostmanFile(core.collections, open, file, folder)
+    },
+    'collection:export-postman': async ({ folder, path }) => {
+      const root = open.require(folder)
+      const target = await dialogs(platform).pickSavePath('export', `${exportName(root, path)}.postman_collection.json`)
+      return target === null ? { path: null, replacedSecrets: 0, warnings: [] } : exportPostmanFile(core.collections, root, path, target)
+    },
+    'collection:export-har': async ({ folder, path, environmentId }) => {
+      const root = open.require(folder)
+      const environment = environmentId === null ? null : core.environments.get(environmentId)
+      const target = await dialogs(platform).pickSavePath('export', `${exportName(root, path)}.har`)
+      return target === null ? { path: null, replacedSecrets: 0, warnings: [] } : exportHarFile(core.collections, root, path, environment, target)
+    }
   }
 }

@@ -30,8 +30,18 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
     async pickFolder(purpose) {
       const window = getWindow()
       const options: Electron.OpenDialogOptions = {
-        title: purpose === 'new-collection' ? 'Choose an empty folder for the new collection' : 'Open a collection folder',
+        title: purpose === 'open-collection' ? 'Open a collection folder' : 'Choose an empty folder for the new collection',
         properties: ['openDirectory', 'createDirectory']
+      }
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
+      return result.canceled ? null : (result.filePaths[0] ?? null)
+    },
+    async pickImportFile() {
+      const window = getWindow()
+      const options: Electron.OpenDialogOptions = {
+        title: 'Import a Postman collection (v2.1)',
+        properties: ['openFile'],
+        filters: [{ name: 'Postman collection', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }]
       }
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)

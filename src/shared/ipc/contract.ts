@@ -31,6 +31,7 @@ export type SandboxStatus = z.infer<typeof SandboxStatusSchema>
 const FolderPathSchema = z.string().min(1).max(4096)
 const RelPathSchema = z.string().max(4096)
 const MutationSchema = z.custom<{ path: string; warnings: string[] }>()
+const ExportOutputSchema = z.custom<{ path: string | null; replacedSecrets: number; warnings: string[] }>()
 type OpenCollectionOut = { folder: string; tree: CollectionTree; error: null } | { folder: string; tree: null; error: string }
 
 export const commands = {
@@ -125,6 +126,23 @@ export const commands = {
   'collection:rename-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema, name: z.string().trim().min(1).max(200) }), output: MutationSchema },
   'collection:duplicate-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: MutationSchema },
   'collection:delete-request': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema }), output: MutationSchema },
+  /** Postman v2.x file (main's file dialog) -> a new collection in an empty folder (main's folder dialog); null = cancelled. */
+  'collection:import-postman': {
+    input: z.object({}),
+    output: z.custom<{
+      tree: CollectionTree
+      requestCount: number
+      droppedSecrets: Array<{ path: string; what: string }>
+      authMappings: Array<{ path: string; from: string; to: string }>
+      warnings: string[]
+    } | null>()
+  },
+  /** Export a collection (path '') or one folder/request to a file chosen in main's save dialog; path null = cancelled. */
+  'collection:export-postman': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema.default('') }), output: ExportOutputSchema },
+  'collection:export-har': {
+    input: z.object({ folder: FolderPathSchema, path: RelPathSchema.default(''), environmentId: IdSchema.nullable().default(null) }),
+    output: ExportOutputSchema
+  },
   /** Netskope Data Export iterator (issue 6). Whether the environment can use it (v2 token), and why not. */
   'iterator:availability': {
     input: z.object({ environmentId: IdSchema }),

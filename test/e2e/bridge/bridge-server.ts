@@ -77,7 +77,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const handlers = createHandlers(core, {
     pickFile: async () => pickedFile,
     pickSavePath: async () => savePath,
-    pickFolder: async () => pickedFolder
+    pickFolder: async () => pickedFolder,
+    // Imports use the same "next picked file" as the other open dialogs.
+    pickImportFile: async () => pickedFile
   })
   const token = randomBytes(24).toString('hex')
   const streams = new Set<ServerResponse>()

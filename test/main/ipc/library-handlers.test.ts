@@ -15,7 +15,7 @@ let root: string
 let core: AppCore
 let handlers: Handlers
 let echo: RunningServer
-const dialog: { save: string | null; folder: string | null } = { save: null, folder: null }
+const dialog: { save: string | null; folder: string | null; file: string | null } = { save: null, folder: null, file: null }
 
 async function ok<T = unknown>(command: string, input: unknown): Promise<T> {
   const result = (await dispatch(handlers, command, input, () => undefined)) as Envelope<T>
@@ -27,7 +27,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'library-handlers-'))
   echo = await startEchoServer()
   core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
-  handlers = createHandlers(core, { pickFile: async () => null, pickSavePath: async () => dialog.save, pickFolder: async () => dialog.folder })
+  handlers = createHandlers(core, { pickFile: async () => null, pickSavePath: async () => dialog.save, pickFolder: async () => dialog.folder, pickImportFile: async () => dialog.file })
   await core.environments.save({
     id: 'env-ns',
     name: 'Tenant',
@@ -117,5 +117,41 @@ describe('collections through IPC', () => {
     expect(await ok('collection:list', {})).toEqual([])
     dialog.folder = null
     expect(await ok('collection:open', {})).toEqual({ tree: null })
+  })
+})
+
+describe('Postman and HAR through IPC', () => {
+  const fixture = join(import.meta.dirname, '../core/collections/fixtures/sample.postman_collection.json')
+
+  it('imports a Postman file into an empty folder without its secrets, then exports Postman and HAR', async () => {
+    const folder = join(root, 'imported')
+    dialog.file = fixture
+    dialog.folder = folder
+    const imported = await ok<{ tree: { name: string; requestCount: number }; droppedSecrets: unknown[]; warnings: string[] }>('collection:import-postman', {})
+    expect(imported.tree.name).toBe('Security APIs (sample)')
+    expect(imported.tree.requestCount).toBeGreaterThan(3)
+    expect(imported.droppedSecrets.length).toBeGreaterThan(0)
+    const listed = await ok<Array<{ folder: string }>>('collection:list', {})
+    expect(listed.map((entry) => entry.folder)).toContain(folder)
+
+    dialog.save = join(root, 'out.postman_collection.json')
+    const postman = await ok<{ path: string }>('collection:export-postman', { folder })
+    expect(postman.path).toBe(dialog.save)
+    const postmanText = await readFile(dialog.save, 'utf8')
+    expect(JSON.parse(postmanText)).toMatchObject({ info: { name: 'Security APIs (sample)' } })
+    dialog.save = join(root, 'out.har')
+    await ok('collection:export-har', { folder, environmentId: 'env-ns' })
+    const harText = await readFile(dialog.save, 'utf8')
+    expect((JSON.parse(harText) as { log: { version: string; entries: unknown[] } }).log.entries.length).toBe(imported.tree.requestCount)
+    for (const text of [postmanText, harText]) {
+      expect(text).not.toContain('nsk-LITERAL-v2-token-0123456789')
+      expect(text).not.toContain('ce-LITERAL-client-secret')
+    }
+
+    // The target folder must be new or empty: a second import there is refused and changes nothing.
+    const again = await dispatch(handlers, 'collection:import-postman', {}, () => undefined)
+    expect(again).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    dialog.file = null
+    expect(await ok('collection:import-postman', {})).toBeNull()
   })
 })

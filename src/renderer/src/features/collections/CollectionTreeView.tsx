@@ -9,6 +9,7 @@ interface Props {
   onRename(path: string, name: string): void
   onDuplicate(path: string): void
   onDelete(path: string): void
+  onExportHar(path: string): void
 }
 
 /** Folders and requests of one collection; a request opens into the editor on click. */
@@ -60,6 +61,9 @@ function RequestRow(props: Props & { node: Extract<CollectionNode, { type: 'requ
         </button>
         <button type="button" title="Duplicate" aria-label={`Duplicate ${node.name}`} onClick={() => props.onDuplicate(node.path)}>
           ⧉
+        </button>
+        <button type="button" title="Export as HAR" aria-label={`Export ${node.name} as HAR`} onClick={() => props.onExportHar(node.path)}>
+          HAR
         </button>
         {confirming ? (
           <button type="button" className="danger" aria-label={`Confirm delete ${node.name}`} onClick={() => props.onDelete(node.path)} onBlur={() => setConfirming(false)}>

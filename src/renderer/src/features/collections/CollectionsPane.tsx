@@ -28,6 +28,9 @@ export function CollectionsPane({ library }: { library: Library }): React.JSX.El
         <button type="button" onClick={library.saveAs} title="Add the editor's request to a collection" disabled={collections.busy}>
           Add request…
         </button>
+        <button type="button" onClick={collections.importPostman} title="Import a Postman v2.1 collection into a new folder" disabled={collections.busy}>
+          Import Postman…
+        </button>
       </div>
       {naming !== null && (
         <form
@@ -67,9 +70,17 @@ export function CollectionsPane({ library }: { library: Library }): React.JSX.El
         <section key={entry.folder} className="collection" aria-label={`Collection ${entry.tree?.name ?? entry.folder}`}>
           <header className="collection-header" title={entry.folder}>
             <strong>{entry.tree?.name ?? entry.folder}</strong>
-            <button type="button" aria-label={`Close collection ${entry.tree?.name ?? entry.folder}`} onClick={() => collections.close(entry.folder)}>
-              Close
-            </button>
+            <span className="collection-actions">
+              <button type="button" aria-label={`Export ${entry.tree?.name ?? entry.folder} as Postman`} onClick={() => collections.exportPostman(entry.folder)}>
+                Postman
+              </button>
+              <button type="button" aria-label={`Export ${entry.tree?.name ?? entry.folder} as HAR`} onClick={() => library.exportHar(entry.folder, '')}>
+                HAR
+              </button>
+              <button type="button" aria-label={`Close collection ${entry.tree?.name ?? entry.folder}`} onClick={() => collections.close(entry.folder)}>
+                Close
+              </button>
+            </span>
           </header>
           {entry.tree === null ? (
             <p className="collection-message error">{entry.error}</p>
@@ -88,6 +99,7 @@ export function CollectionsPane({ library }: { library: Library }): React.JSX.El
                 onRename={(path, name) => collections.rename(entry.folder, path, name)}
                 onDuplicate={(path) => collections.duplicate(entry.folder, path)}
                 onDelete={(path) => collections.remove(entry.folder, path)}
+                onExportHar={(path) => library.exportHar(entry.folder, path)}
               />
             </>
           )}

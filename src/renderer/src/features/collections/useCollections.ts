@@ -36,6 +36,15 @@ export interface Collections {
   duplicate(folder: string, path: string): void
   remove(folder: string, path: string): void
   forget(): void
+  importPostman(): void
+  exportPostman(folder: string): void
+  exportHar(folder: string, path: string, environmentId: string | null): void
+}
+
+function exported(value: { path: string | null; replacedSecrets: number; warnings: string[] }): string | null {
+  if (value.path === null) return null
+  const note = value.replacedSecrets > 0 ? ` ${value.replacedSecrets} credential(s) were written as {{secret.…}} placeholders.` : ''
+  return [`Exported to ${value.path}.${note}`, ...value.warnings].join(' ')
 }
 
 export function useCollections(): Collections {
@@ -138,6 +147,19 @@ export function useCollections(): Collections {
           return warn(value.warnings)
         }
       ),
-    forget: () => setCurrent(null)
+    forget: () => setCurrent(null),
+    importPostman: () =>
+      void run(
+        () => call('collection:import-postman', {}),
+        (value) => {
+          if (!value) return null
+          const dropped = value.droppedSecrets.length
+          const parts = [`Imported ${value.requestCount} request${value.requestCount === 1 ? '' : 's'} into "${value.tree.name}".`]
+          if (dropped > 0) parts.push(`${dropped} secret value${dropped === 1 ? ' was' : 's were'} not copied; set them in the environment's auth.`)
+          return [...parts, ...value.warnings].join(' ')
+        }
+      ),
+    exportPostman: (folder) => void run(() => call('collection:export-postman', { folder }), exported),
+    exportHar: (folder, path, environmentId) => void run(() => call('collection:export-har', { folder, path, environmentId }), exported)
   }
 }

@@ -28,6 +28,7 @@ export interface Library {
   suggestedName(): string
   openSaved(folder: string, path: string): void
   openHistory(id: string): void
+  exportHar(folder: string, path: string): void
 }
 
 const CURL_PREFIX = /^\s*curl(\.exe)?(\s|$)/i
@@ -118,6 +119,7 @@ export function useLibrary(options: Options): Library {
     openSaved(folder, path) {
       void collections.openRequest(folder, path).then((spec) => spec && latest.current.update(specToDraft(spec)))
     },
+    exportHar: (folder, path) => collections.exportHar(folder, path, latest.current.environmentId),
     openHistory(id) {
       void history.get(id).then((entry) => {
         if (!entry) return
