@@ -84,11 +84,19 @@ async function main(): Promise<void> {
     const pyFile = join(dir, 'bench.py')
     await writeFile(pyFile, PYTHON)
     const python = runJson('python3', [pyFile, base + ENDPOINT, token, String(epoch), String(PAGES), join(dir, 'py.ndjson'), `bench-py-${stamp}`])
-    const urls = Array.from({ length: PAGES }, (_, i) => `${base}${ENDPOINT}?index=bench-curl-${stamp}&operation=${i === 0 ? epoch : 'next'}`)
-    const curlStart = performance.now()
-    const curl = spawnSync('curl', ['-sS', '--fail', '-H', `Netskope-Api-Token: ${token}`, '-o', join(dir, 'curl.out'), ...urls.flatMap((u, i) => (i === 0 ? [u] : ['-o', join(dir, 'curl.out'), u]))], { encoding: 'utf8' })
-    const curlSeconds = (performance.now() - curlStart) / 1000
-    if (curl.status !== 0) throw new Error(`curl failed: ${curl.stderr}`)
+    // curl as asked (identity encoding), and with --compressed: the app and requests both send Accept-Encoding: gzip,
+    // so the sandbox gzips their pages; --compressed puts curl on the same bytes.
+    const runCurl = (compressed: boolean): number => {
+      const urls = Array.from({ length: PAGES }, (_, i) => `${base}${ENDPOINT}?index=bench-curl-${compressed ? 'gz' : 'id'}-${stamp}&operation=${i === 0 ? epoch : 'next'}`)
+      const out = join(dir, 'curl.out')
+      const started = performance.now()
+      const curl = spawnSync('curl', ['-sS', '--fail', ...(compressed ? ['--compressed'] : []), '-H', `Netskope-Api-Token: ${token}`,
+        ...urls.flatMap((u) => ['-o', out, u])], { encoding: 'utf8' })
+      if (curl.status !== 0) throw new Error(`curl failed: ${curl.stderr}`)
+      return (performance.now() - started) / 1000
+    }
+    const curlSeconds = runCurl(false)
+    const curlGzSeconds = runCurl(true)
     const appLines = (await readFile(join(dir, `app-${PAGES}.ndjson`), 'utf8')).length > 0 ? (await stat(join(dir, `app-${PAGES}.ndjson`))).size : 0
     const rate = (r: { records: number; seconds: number }): number => r.records / r.seconds
     console.log(JSON.stringify({
@@ -96,7 +104,9 @@ async function main(): Promise<void> {
       app: { records: full.records, seconds: +full.seconds.toFixed(2), recordsPerSec: Math.round(rate(full)), fileBytes: appLines },
       python: { records: python.records, seconds: +python.seconds.toFixed(2), recordsPerSec: Math.round(rate(python)) },
       curl: { seconds: +curlSeconds.toFixed(2), recordsPerSec: Math.round(full.records / curlSeconds) },
-      ratios: { appVsPython: +(rate(full) / rate(python)).toFixed(2), curlTimeOverApp: +(curlSeconds / full.seconds).toFixed(2) },
+      curlCompressed: { seconds: +curlGzSeconds.toFixed(2), recordsPerSec: Math.round(full.records / curlGzSeconds) },
+      ratios: { appVsPython: +(rate(full) / rate(python)).toFixed(2), curlTimeOverApp: +(curlSeconds / full.seconds).toFixed(2),
+        curlCompressedTimeOverApp: +(curlGzSeconds / full.seconds).toFixed(2) },
       peakRssMb: { app100k: Math.round(small.maxRssMb), appFull: Math.round(full.maxRssMb), fullOver100k: +(full.maxRssMb / small.maxRssMb).toFixed(2),
         python: Math.round(python.maxRssMb) },
       targets: 'appVsPython >= 1, app within 2x of curl (curlTimeOverApp >= 0.5), fullOver100k <= 1.2'
