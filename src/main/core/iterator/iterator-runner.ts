@@ -46,6 +46,8 @@ export interface IteratorDeps {
 
 /** Records of each page sent to the viewer; the rest stay in main (and in the export file). */
 export const PREVIEW_RECORDS = 50
+/** Netskope pages hold up to 10,000 records. */
+const FULL_PAGE = 10_000
 const MAX_CONFLICT_RETRIES = 8
 const MAX_SERVER_RETRIES = 5
 const MAX_RESENDS = 3
@@ -137,7 +139,10 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
         if (input.mode === 'one-page') return await finish('one-page')
         if (input.endTime !== undefined && hwm !== null && hwm > input.endTime) return await finish('end-time')
         const stalled = records.length === 0 && (hwm === null || hwm === previousHwm)
-        if (input.mode === 'until-caught-up' && stalled) return await finish('caught-up')
+        // On a live tenant new records keep trickling in, so "empty and hwm unchanged" may never come: a short page
+        // that comes with a wait_time is the server saying we are at the head, which is caught up too.
+        const atHead = records.length > 0 && records.length < FULL_PAGE && (outcome.waitTime ?? 0) > 0
+        if (input.mode === 'until-caught-up' && (stalled || atHead)) return await finish('caught-up')
         previousHwm = hwm
         operation = 'next'
         const waitTime = outcome.waitTime ?? 0

@@ -69,6 +69,15 @@ describe('iterator runner faults', () => {
     expect((await readFile(path, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { _id: string })._id)).toEqual(['id0', 'id1', 'id2'])
   })
 
+  it('until caught up also stops on a short page that comes with a wait_time (live tenant at its head)', async () => {
+    operations.length = 0
+    reply = (_op, res) => res.writeHead(200, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ ok: 1, result: [{ _id: 'a', timestamp: 1 }], wait_time: 30, timestamp_hwm: 1 }))
+    const summary = await core.iterator.start({ runId: 'head', environmentId: 'f', endpoint, index: 'i', operation: 'next', mode: 'until-caught-up' })
+    expect(summary).toMatchObject({ stopReason: 'caught-up', records: 1, pages: 1 })
+    expect(operations).toEqual(['next'])
+  })
+
   it('403 stops at once and says the token lacks the scope', async () => {
     operations.length = 0
     reply = (_op, res) => res.writeHead(403, { 'Content-Type': 'application/json' }).end('{"message":"You cannot consume this service"}')
