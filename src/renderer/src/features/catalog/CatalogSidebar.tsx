@@ -120,6 +120,7 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
         <div
           className={classes.join(' ')}
           role="option"
+          id={`catalog-pick-${row.pick}`}
           aria-selected={row.pick === active}
           data-testid="catalog-op"
           data-op-id={op.id}
@@ -149,6 +150,8 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
         className="catalog-search"
         placeholder="Search endpoints (Ctrl+K)"
         aria-label="Search endpoints"
+        aria-controls="catalog-list"
+        aria-activedescendant={activeRow ? `catalog-pick-${activeRow.pick}` : undefined}
         data-testid="catalog-search"
         value={query}
         spellCheck={false}
@@ -170,6 +173,7 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
         keyOf={keyOf}
         render={render}
         activeIndex={activeIndex}
+        id="catalog-list"
         label="Endpoints"
         testId="catalog-list"
       />

@@ -7,6 +7,7 @@ interface Props<T> {
   render(item: T): React.ReactNode
   /** Index kept in view (keyboard selection); null = leave the scroll position alone. */
   activeIndex: number | null
+  id: string
   label: string
   testId: string
 }
@@ -30,7 +31,7 @@ function indexAt(offsets: readonly number[], y: number): number {
  * thousands of operations costs the same to scroll as one of fifty. Row heights are fixed per item (known up
  * front), which keeps positioning a prefix sum and a binary search rather than measurement.
  */
-export function VirtualList<T>({ items, heightOf, keyOf, render, activeIndex, label, testId }: Props<T>): React.JSX.Element {
+export function VirtualList<T>({ items, heightOf, keyOf, render, activeIndex, id, label, testId }: Props<T>): React.JSX.Element {
   const viewport = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [height, setHeight] = useState(600)
@@ -86,6 +87,7 @@ export function VirtualList<T>({ items, heightOf, keyOf, render, activeIndex, la
   return (
     <div
       ref={viewport}
+      id={id}
       className="vlist"
       role="listbox"
       aria-label={label}
