@@ -1,5 +1,5 @@
 import type { ExportFormat, IteratorMode } from '@shared/iterator/iterator-model'
-import { TYPES, type IteratorForm, type OperationChoice } from './iterator-form'
+import { TYPES, type IteratorForm, type OperationChoice } from '@shared/iterator/iterator-form'
 
 interface Props {
   form: IteratorForm

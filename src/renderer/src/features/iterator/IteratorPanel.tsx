@@ -3,7 +3,7 @@ import { call, toErrorShape } from '../../api/client'
 import { IteratorControls } from './IteratorControls'
 import { IteratorProgressView } from './IteratorProgressView'
 import { RecordsTable } from './RecordsTable'
-import { initialForm, toStartInput, type IteratorForm } from './iterator-form'
+import { initialForm, toStartInput, type IteratorForm } from '@shared/iterator/iterator-form'
 import { useIterator } from './useIterator'
 import './iterator.css'
 

@@ -1,8 +1,8 @@
-/** Form values of the iterator controls and their conversion to an `iterator:start` input (pure, testable). */
+/** Form values of the iterator panel's controls and their conversion to an `iterator:start` input (pure, testable). */
 import {
   ALERT_TYPES, convertLegacyEndpoint, DEFAULT_INDEX, EVENT_TYPES, parseIteratorEndpoint, validateIndexName,
   type ExportFormat, type IteratorMode, type IteratorStart
-} from '@shared/iterator/iterator-model'
+} from './iterator-model'
 
 export type OperationChoice = 'next' | 'head' | 'tail' | 'resend' | 'resume' | 'date'
 
