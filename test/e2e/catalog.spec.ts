@@ -134,6 +134,10 @@ test('an enum parameter is a dropdown; the URL preview and the query rows follow
   await pending.selectOption('1')
   await expect(preview).toHaveText(/\/api\/v2\/policy\/urllist\?pending=1$/)
   await expect(app.getByRole('tab', { name: 'Params (1)' })).toBeVisible()
+  // Clicking the open operation again keeps what was typed.
+  await app.locator('[data-testid="catalog-op"][data-op-id="netskope:urllistList"]').click()
+  await expect(pending).toHaveValue('1')
+  await expect(preview).toHaveText(/\?pending=1$/)
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('status')).toHaveText('200 OK')
 
