@@ -8,7 +8,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createAppCore } from '../src/main/core/app-core'
@@ -97,11 +97,11 @@ async function main(): Promise<void> {
     }
     const curlSeconds = runCurl(false)
     const curlGzSeconds = runCurl(true)
-    const appLines = (await readFile(join(dir, `app-${PAGES}.ndjson`), 'utf8')).length > 0 ? (await stat(join(dir, `app-${PAGES}.ndjson`))).size : 0
+    const appBytes = (await stat(join(dir, `app-${PAGES}.ndjson`))).size
     const rate = (r: { records: number; seconds: number }): number => r.records / r.seconds
     console.log(JSON.stringify({
       pages: PAGES,
-      app: { records: full.records, seconds: +full.seconds.toFixed(2), recordsPerSec: Math.round(rate(full)), fileBytes: appLines },
+      app: { records: full.records, seconds: +full.seconds.toFixed(2), recordsPerSec: Math.round(rate(full)), fileBytes: appBytes },
       python: { records: python.records, seconds: +python.seconds.toFixed(2), recordsPerSec: Math.round(rate(python)) },
       curl: { seconds: +curlSeconds.toFixed(2), recordsPerSec: Math.round(full.records / curlSeconds) },
       curlCompressed: { seconds: +curlGzSeconds.toFixed(2), recordsPerSec: Math.round(full.records / curlGzSeconds) },

@@ -68,6 +68,24 @@ test('save a sandbox request into a collection, reload the renderer, reopen it a
   await library.getByRole('button', { name: 'Delete Tags copy' }).click()
   await library.getByRole('button', { name: 'Confirm delete Tags copy' }).click()
   await expect(library.getByTestId('collection-request')).toHaveCount(1)
+
+  // Folders: create one, move the request into it (a sub-directory on disk), rename it, delete it with its contents.
+  await library.getByRole('button', { name: 'New folder in Tenant requests' }).click()
+  await library.getByLabel('New folder name').fill('Services')
+  await library.getByLabel('New folder name').press('Enter')
+  await expect(library.getByText('📁 Services')).toBeVisible()
+  await library.getByRole('button', { name: 'Move CCI tags' }).click()
+  await library.getByLabel('Move CCI tags to folder').selectOption({ label: '\u00a0\u00a0Services' })
+  await expect.poll(async () => (await readdir(folder)).sort()).toEqual(['collection.json', 'services'])
+  expect(await readdir(join(folder, 'services'))).toContain('cci-tags.request.json')
+  await library.getByRole('button', { name: 'Rename folder Services' }).click()
+  await library.getByLabel('New folder name').fill('CCI')
+  await library.getByLabel('New folder name').press('Enter')
+  await expect(library.getByText('📁 CCI')).toBeVisible()
+  await library.getByRole('button', { name: 'Delete folder CCI' }).click()
+  await library.getByRole('button', { name: 'Confirm delete folder CCI' }).click()
+  await expect(library.getByTestId('collection-request')).toHaveCount(0)
+  expect(await readdir(folder)).toEqual(['collection.json'])
 })
 
 test('a cURL command pasted into the URL bar fills method, URL, headers and body', async ({ app }) => {

@@ -65,6 +65,10 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Han
     'collection:rename-request': ({ folder, path, name }) => core.collections.renameRequest(open.require(folder), path, name),
     'collection:duplicate-request': ({ folder, path }) => core.collections.duplicateRequest(open.require(folder), path),
     'collection:delete-request': ({ folder, path }) => core.collections.deleteRequest(open.require(folder), path),
+    'collection:create-folder': ({ folder, parent, name }) => core.collections.createFolder(open.require(folder), parent, name),
+    'collection:rename-folder': ({ folder, path, name }) => core.collections.renameFolder(open.require(folder), path, name),
+    'collection:delete-folder': ({ folder, path }) => core.collections.deleteFolder(open.require(folder), path),
+    'collection:move-request': ({ folder, path, toFolder, index }) => core.collections.moveRequest(open.require(folder), path, toFolder, index),
     'collection:import-postman': async () => {
       const file = await dialogs(platform).pickImportFile('postman')
       const folder = file === null ? null : await dialogs(platform).pickFolder('import-target')

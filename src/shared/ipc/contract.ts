@@ -143,6 +143,14 @@ export const commands = {
     input: z.object({ folder: FolderPathSchema, path: RelPathSchema.default(''), environmentId: IdSchema.nullable().default(null) }),
     output: ExportOutputSchema
   },
+  'collection:create-folder': { input: z.object({ folder: FolderPathSchema, parent: RelPathSchema.default(''), name: z.string().trim().min(1).max(200) }), output: MutationSchema },
+  'collection:rename-folder': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema.min(1), name: z.string().trim().min(1).max(200) }), output: MutationSchema },
+  'collection:delete-folder': { input: z.object({ folder: FolderPathSchema, path: RelPathSchema.min(1) }), output: MutationSchema },
+  /** Moves a request into another folder of the same collection ('' = root), at `index` (end when absent). */
+  'collection:move-request': {
+    input: z.object({ folder: FolderPathSchema, path: RelPathSchema, toFolder: RelPathSchema, index: z.number().int().min(0).optional() }),
+    output: MutationSchema
+  },
   /** Netskope Data Export iterator (issue 6). Whether the environment can use it (v2 token), and why not. */
   'iterator:availability': {
     input: z.object({ environmentId: IdSchema }),

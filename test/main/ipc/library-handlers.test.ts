@@ -111,6 +111,16 @@ describe('collections through IPC', () => {
     expect(listed).toHaveLength(1)
     expect(listed[0]?.tree.root.children.map((child) => child.name)).toEqual(['All alerts'])
 
+    const sub = await ok<{ path: string }>('collection:create-folder', { folder, name: 'Events' })
+    const moved = await ok<{ path: string }>('collection:move-request', { folder, path: renamed.path, toFolder: sub.path })
+    expect(moved.path).toBe(`${sub.path}/all-alerts.request.json`)
+    const renamedFolder = await ok<{ path: string }>('collection:rename-folder', { folder, path: sub.path, name: 'Event APIs' })
+    const nested = await ok<Array<{ tree: { requestCount: number; root: { children: Array<{ name: string; type: string }> } } }>>('collection:list', {})
+    expect(nested[0]?.tree.root.children).toMatchObject([{ type: 'folder', name: 'Event APIs' }])
+    expect(nested[0]?.tree.requestCount).toBe(1)
+    await ok('collection:delete-folder', { folder, path: renamedFolder.path })
+    expect((await ok<Array<{ tree: { requestCount: number } }>>('collection:list', {}))[0]?.tree.requestCount).toBe(0)
+
     const outside = await dispatch(handlers, 'collection:read-request', { folder: root, path: 'x.request.json' }, () => undefined)
     expect(outside).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await ok('collection:close', { folder })).toEqual({ closed: true })

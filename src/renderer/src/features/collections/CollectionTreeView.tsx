@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import type { CollectionNode } from '@shared/collections/saved-request'
+import { FolderRow } from './FolderRow'
 
 interface Props {
   folder: string
@@ -10,6 +11,12 @@ interface Props {
   onDuplicate(path: string): void
   onDelete(path: string): void
   onExportHar(path: string): void
+  /** Every folder of the collection ('' = root), for "Move to". */
+  folders: Array<{ path: string; label: string }>
+  onMove(path: string, toFolder: string): void
+  onAddFolder(parent: string, name: string): void
+  onRenameFolder(path: string, name: string): void
+  onDeleteFolder(path: string): void
 }
 
 /** Folders and requests of one collection; a request opens into the editor on click. */
@@ -18,10 +25,15 @@ export function CollectionTreeView(props: Props): React.JSX.Element {
     <ul className="collection-tree" role="group">
       {props.nodes.map((node) =>
         node.type === 'folder' ? (
-          <li key={node.path} className="collection-folder">
-            <span className="collection-folder-name">{node.name}</span>
+          <FolderRow
+            key={node.path}
+            name={node.name}
+            onRename={(name) => props.onRenameFolder(node.path, name)}
+            onDelete={() => props.onDeleteFolder(node.path)}
+            onAddFolder={(name) => props.onAddFolder(node.path, name)}
+          >
             <CollectionTreeView {...props} nodes={node.children} />
-          </li>
+          </FolderRow>
         ) : (
           <RequestRow key={node.path} {...props} node={node} />
         )
@@ -34,6 +46,7 @@ function RequestRow(props: Props & { node: Extract<CollectionNode, { type: 'requ
   const { node } = props
   const [editing, setEditing] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
+  const [moving, setMoving] = useState(false)
   const selected = props.currentPath === node.path
   if (editing !== null) {
     return (
@@ -50,6 +63,30 @@ function RequestRow(props: Props & { node: Extract<CollectionNode, { type: 'requ
       </li>
     )
   }
+  const here = node.path.includes('/') ? node.path.slice(0, node.path.lastIndexOf('/')) : ''
+  if (moving) {
+    return (
+      <li className="collection-request">
+        <select
+          aria-label={`Move ${node.name} to folder`}
+          autoFocus
+          value={here}
+          onChange={(event) => {
+            setMoving(false)
+            if (event.target.value !== here) props.onMove(node.path, event.target.value)
+          }}
+          onBlur={() => setMoving(false)}
+          onKeyDown={(event) => event.key === 'Escape' && setMoving(false)}
+        >
+          {props.folders.map((folder) => (
+            <option key={folder.path} value={folder.path}>
+              {folder.label}
+            </option>
+          ))}
+        </select>
+      </li>
+    )
+  }
   return (
     <li className={selected ? 'collection-request selected' : 'collection-request'} data-testid="collection-request">
       <button type="button" className="collection-open" title={node.url} aria-current={selected} onClick={() => props.onOpen(node.path)}>
@@ -61,6 +98,9 @@ function RequestRow(props: Props & { node: Extract<CollectionNode, { type: 'requ
         </button>
         <button type="button" title="Duplicate" aria-label={`Duplicate ${node.name}`} onClick={() => props.onDuplicate(node.path)}>
           ⧉
+        </button>
+        <button type="button" title="Move to another folder" aria-label={`Move ${node.name}`} onClick={() => setMoving(true)} disabled={props.folders.length < 2}>
+          ⇄
         </button>
         <button type="button" title="Export as HAR" aria-label={`Export ${node.name} as HAR`} onClick={() => props.onExportHar(node.path)}>
           HAR
@@ -77,4 +117,18 @@ function RequestRow(props: Props & { node: Extract<CollectionNode, { type: 'requ
       </span>
     </li>
   )
+}
+
+/** Every folder path of a tree with an indented label, root first, for the "Move to" list. */
+export function folderChoices(nodes: CollectionNode[], rootLabel: string): Array<{ path: string; label: string }> {
+  const out = [{ path: '', label: rootLabel }]
+  const walk = (children: CollectionNode[], depth: number): void => {
+    for (const child of children) {
+      if (child.type !== 'folder') continue
+      out.push({ path: child.path, label: `${'\u00a0\u00a0'.repeat(depth)}${child.name}` })
+      walk(child.children, depth + 1)
+    }
+  }
+  walk(nodes, 1)
+  return out
 }

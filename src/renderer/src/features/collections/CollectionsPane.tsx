@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { CollectionTreeView } from './CollectionTreeView'
+import { CollectionTreeView, folderChoices } from './CollectionTreeView'
 import { SaveForm } from './SaveForm'
 import type { Library } from './useLibrary'
 
@@ -7,6 +7,7 @@ import type { Library } from './useLibrary'
 export function CollectionsPane({ library }: { library: Library }): React.JSX.Element {
   const { collections } = library
   const [naming, setNaming] = useState<string | null>(null)
+  const [addingFolderTo, setAddingFolderTo] = useState<string | null>(null)
   return (
     <div className="collections-pane" data-testid="collections">
       <div className="pane-toolbar">
@@ -77,11 +78,26 @@ export function CollectionsPane({ library }: { library: Library }): React.JSX.El
               <button type="button" aria-label={`Export ${entry.tree?.name ?? entry.folder} as HAR`} onClick={() => library.exportHar(entry.folder, '')}>
                 HAR
               </button>
+              <button type="button" aria-label={`New folder in ${entry.tree?.name ?? entry.folder}`} onClick={() => setAddingFolderTo(entry.folder)} disabled={entry.tree === null}>
+                + Folder
+              </button>
               <button type="button" aria-label={`Close collection ${entry.tree?.name ?? entry.folder}`} onClick={() => collections.close(entry.folder)}>
                 Close
               </button>
             </span>
           </header>
+          {addingFolderTo === entry.folder && (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault()
+                const name = new FormData(event.currentTarget).get('name')
+                if (typeof name === 'string' && name.trim() !== '') collections.createFolder(entry.folder, '', name.trim())
+                setAddingFolderTo(null)
+              }}
+            >
+              <input name="name" aria-label="New folder name" placeholder="Folder name" autoFocus onBlur={() => setAddingFolderTo(null)} />
+            </form>
+          )}
           {entry.tree === null ? (
             <p className="collection-message error">{entry.error}</p>
           ) : (
@@ -100,6 +116,11 @@ export function CollectionsPane({ library }: { library: Library }): React.JSX.El
                 onDuplicate={(path) => collections.duplicate(entry.folder, path)}
                 onDelete={(path) => collections.remove(entry.folder, path)}
                 onExportHar={(path) => library.exportHar(entry.folder, path)}
+                folders={folderChoices(entry.tree.root.children, `${entry.tree.name} (top level)`)}
+                onMove={(path, toFolder) => collections.move(entry.folder, path, toFolder)}
+                onAddFolder={(parent, name) => collections.createFolder(entry.folder, parent, name)}
+                onRenameFolder={(path, name) => collections.renameFolder(entry.folder, path, name)}
+                onDeleteFolder={(path) => collections.deleteFolder(entry.folder, path)}
               />
             </>
           )}

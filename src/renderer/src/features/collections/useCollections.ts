@@ -37,6 +37,10 @@ export interface Collections {
   remove(folder: string, path: string): void
   forget(): void
   importPostman(): void
+  createFolder(folder: string, parent: string, name: string): void
+  renameFolder(folder: string, path: string, name: string): void
+  deleteFolder(folder: string, path: string): void
+  move(folder: string, path: string, toFolder: string): void
   exportPostman(folder: string): void
   exportHar(folder: string, path: string, environmentId: string | null): void
 }
@@ -157,6 +161,23 @@ export function useCollections(): Collections {
           const parts = [`Imported ${value.requestCount} request${value.requestCount === 1 ? '' : 's'} into "${value.tree.name}".`]
           if (dropped > 0) parts.push(`${dropped} secret value${dropped === 1 ? ' was' : 's were'} not copied; set them in the environment's auth.`)
           return [...parts, ...value.warnings].join(' ')
+        }
+      ),
+    createFolder: (folder, parent, name) => void run(() => call('collection:create-folder', { folder, parent, name }), (value) => warn(value.warnings)),
+    renameFolder: (folder, path, name) => {
+      if (current?.folder === folder && current.path.startsWith(`${path}/`)) setCurrent(null)
+      void run(() => call('collection:rename-folder', { folder, path, name }), (value) => warn(value.warnings))
+    },
+    deleteFolder: (folder, path) => {
+      if (current?.folder === folder && current.path.startsWith(`${path}/`)) setCurrent(null)
+      void run(() => call('collection:delete-folder', { folder, path }), (value) => warn(value.warnings))
+    },
+    move: (folder, path, toFolder) =>
+      void run(
+        () => call('collection:move-request', { folder, path, toFolder }),
+        (value) => {
+          if (current?.folder === folder && current.path === path) setCurrent({ ...current, path: value.path })
+          return warn(value.warnings)
         }
       ),
     exportPostman: (folder) => void run(() => call('collection:export-postman', { folder }), exported),
