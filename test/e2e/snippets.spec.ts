@@ -62,12 +62,25 @@ test('Python and cURL snippets for a sandbox request: no secret unless asked, an
   await expect(panel).toContainText(`Saved to ${saved}.`)
   expect((await readFile(saved, 'utf8')).trim()).toBe(curlCode.trim())
 
-  // Inlining secrets is explicit, and warned about.
+  // Inlining secrets is explicit and warned about; the page shows a masked stand-in, and only main's own copy and
+  // save put the value in.
   await panel.getByLabel('Include secrets').check()
-  await expect(panel.getByRole('alert')).toContainText('contains secret values')
-  await expect(text).toContainText(V2_TOKEN)
+  await expect(panel.getByRole('alert')).toContainText('secret values from the vault')
+  await expect(text).toContainText('<secret: Netskope REST API v2 token, inserted on copy or save>')
+  await panel.getByRole('button', { name: 'Copy' }).click()
+  await expect(panel).toContainText('Copied to the clipboard, with the secret values.')
+  expect(bridge.clipboard()).toContain(V2_TOKEN)
+  const withSecrets = join(work, 'with-secrets.sh')
+  bridge.setSavePath(withSecrets)
+  await panel.getByRole('button', { name: 'Export to file…' }).click()
+  await expect(panel).toContainText(`Saved to ${withSecrets}.`)
+  expect(await readFile(withSecrets, 'utf8')).toContain(V2_TOKEN)
+  expect(await app.content()).not.toContain(V2_TOKEN)
   await panel.getByLabel('Include secrets').uncheck()
-  await expect(text).not.toContainText(V2_TOKEN)
+  await expect(text).not.toContainText('<secret:')
+  await panel.getByRole('button', { name: 'Copy' }).click()
+  await expect(panel).toContainText('Copied to the clipboard.')
+  expect(bridge.clipboard()).not.toContain(V2_TOKEN)
 })
 
 test('the Python snippet runs against the sandbox when python3 with requests is available', async ({ app, bridge }) => {

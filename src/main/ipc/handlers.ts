@@ -17,6 +17,8 @@ export interface PlatformPort {
   pickFolder?(purpose: 'open-collection' | 'new-collection' | 'import-target'): Promise<string | null>
   /** Open dialog for a file to import (a Postman collection). */
   pickImportFile?(kind: 'postman'): Promise<string | null>
+  /** The OS clipboard, for copies main makes itself (a snippet with secrets never passes through the renderer). */
+  writeClipboard?(text: string): void
 }
 
 /** The handler table: each entry only delegates to core. No electron import, so the e2e bridge reuses it. */

@@ -1,5 +1,6 @@
 import type { AppCore } from '../core/app-core'
-import { createSnippet } from '../core/glue/snippet-service'
+import { createSnippet, type GeneratedSnippet } from '../core/glue/snippet-service'
+import type { ParsedInput } from '@shared/ipc/contract'
 import { writeTextAtomic } from '../core/collections/text-file'
 import { AppError } from '@shared/model/errors'
 import { exportHarFile, exportPostmanFile, importPostmanFile } from '../core/glue/collection-transfer'
@@ -29,6 +30,13 @@ type LibraryCommand = Extract<keyof Handlers, `history:${string}` | `snippet:${s
 /** Issue 7 handlers (history, snippets, collections); each only delegates to core. */
 export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Handlers, LibraryCommand> {
   const open = core.openCollections
+  /** `reveal`: only copy and save (main-side actions) put real secret values in; the displayed code is masked. */
+  const snippet = (request: ParsedInput<'snippet:generate'>, reveal: boolean): Promise<GeneratedSnippet> =>
+    createSnippet(
+      { ...request, environment: request.environmentId === null ? null : core.environments.get(request.environmentId), reveal },
+      core.settings.get(),
+      core.vault
+    )
   return {
     'history:search': (query) => core.history.search(query),
     'history:get': ({ id }) => core.history.get(id),
@@ -36,16 +44,18 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Han
       await core.history.clear()
       return { cleared: true }
     },
-    'snippet:generate': ({ spec, environmentId, language, inlineSecrets, iterator }) =>
-      createSnippet(
-        { spec, environment: environmentId === null ? null : core.environments.get(environmentId), language, inlineSecrets, iterator },
-        core.settings.get(),
-        core.vault
-      ),
-    'snippet:save': async ({ code, language }) => {
-      const path = await dialogs(platform).pickSavePath('snippet', language === 'python' ? 'request.py' : 'request.sh')
-      if (path !== null) await writeTextAtomic(path, code.endsWith('\n') ? code : `${code}\n`, language === 'curl' ? 0o755 : 0o644)
+    'snippet:generate': (request) => snippet(request, false),
+    'snippet:save': async (request) => {
+      const path = await dialogs(platform).pickSavePath('snippet', request.language === 'python' ? 'request.py' : 'request.sh')
+      if (path === null) return { path }
+      const { code } = await snippet(request, true)
+      await writeTextAtomic(path, code.endsWith('\n') ? code : `${code}\n`, request.language === 'curl' ? 0o755 : 0o644)
       return { path }
+    },
+    'snippet:copy': async (request) => {
+      if (!platform.writeClipboard) throw new AppError('INTERNAL', 'This host has no clipboard.')
+      platform.writeClipboard((await snippet(request, true)).code)
+      return { copied: true }
     },
     'collection:list': () => open.list(),
     'collection:open': async () => {

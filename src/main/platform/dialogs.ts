@@ -1,9 +1,10 @@
-import { dialog, type BrowserWindow } from 'electron'
+import { clipboard, dialog, type BrowserWindow } from 'electron'
 import type { PlatformPort } from '../ipc/handlers'
 
 /** Native file dialogs: the sandboxed renderer never sees the file system, main hands back the chosen path. */
 export function createElectronPlatform(getWindow: () => BrowserWindow | null): PlatformPort {
   return {
+    writeClipboard: (text) => clipboard.writeText(text),
     async pickFile(purpose) {
       const window = getWindow()
       const options: Electron.OpenDialogOptions =

@@ -34,6 +34,15 @@ const MutationSchema = z.custom<{ path: string; warnings: string[] }>()
 const ExportOutputSchema = z.custom<{ path: string | null; replacedSecrets: number; warnings: string[] }>()
 type OpenCollectionOut = { folder: string; tree: CollectionTree; error: null } | { folder: string; tree: null; error: string }
 
+const SnippetRequestSchema = z.object({
+  spec: RequestSpecSchema,
+  environmentId: IdSchema.nullable().default(null),
+  language: z.enum(['python', 'curl']),
+  inlineSecrets: z.boolean().default(false),
+  iterator: IteratorSettingsSchema.nullable().default(null)
+})
+type GeneratedSnippetOut = { code: string; language: 'python' | 'curl'; envVars: Array<{ name: string; what: string }>; inlined: boolean }
+
 export const commands = {
   /** Send a request; resolves with metadata and a preview, the body stays in main. */
   'request:send': {
@@ -91,22 +100,16 @@ export const commands = {
   'history:search': { input: HistoryQuerySchema, output: z.custom<HistoryPage>() },
   'history:get': { input: z.object({ id: IdSchema }), output: z.custom<HistoryEntry>() },
   'history:clear': { input: z.object({}), output: z.object({ cleared: z.boolean() }) },
-  /** Python / cURL for a request, built in main (variables, auth, TLS); secrets are inlined only when asked. */
-  'snippet:generate': {
-    input: z.object({
-      spec: RequestSpecSchema,
-      environmentId: IdSchema.nullable().default(null),
-      language: z.enum(['python', 'curl']),
-      inlineSecrets: z.boolean().default(false),
-      iterator: IteratorSettingsSchema.nullable().default(null)
-    }),
-    output: z.custom<{ code: string; language: 'python' | 'curl'; envVars: Array<{ name: string; what: string }>; inlined: boolean }>()
-  },
-  /** Save dialog in main, then an atomic write of the snippet text. */
-  'snippet:save': {
-    input: z.object({ code: z.string().max(4 * 1024 * 1024), language: z.enum(['python', 'curl']) }),
-    output: z.object({ path: z.string().nullable() })
-  },
+  /**
+   * Python / cURL for a request, built in main (variables, auth, TLS). With inlineSecrets the displayed code shows a
+   * masked stand-in where each secret goes: the real values are only ever inserted by snippet:copy / snippet:save,
+   * which main performs itself, so no secret crosses into the renderer.
+   */
+  'snippet:generate': { input: SnippetRequestSchema, output: z.custom<GeneratedSnippetOut>() },
+  /** Regenerates the snippet in main (secrets inserted when asked), then a save dialog and an atomic write. */
+  'snippet:save': { input: SnippetRequestSchema, output: z.object({ path: z.string().nullable() }) },
+  /** Regenerates the snippet in main (secrets inserted when asked) and puts it on the OS clipboard. */
+  'snippet:copy': { input: SnippetRequestSchema, output: z.object({ copied: z.boolean() }) },
   'collection:list': { input: z.object({}), output: z.custom<OpenCollectionOut[]>() },
   /** Opens (folder chosen in main's dialog) or creates a collection; null when the dialog was cancelled. */
   'collection:open': { input: z.object({}), output: z.object({ tree: z.custom<CollectionTree>().nullable() }) },

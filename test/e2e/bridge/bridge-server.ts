@@ -29,6 +29,8 @@ export interface Bridge {
   setPickedFile(path: string | null): void
   /** What the next save dialog returns (null = cancelled). */
   setSavePath(path: string | null): void
+  /** What main last put on the (stand-in) OS clipboard. */
+  clipboard(): string | null
   /** What the next folder dialog returns (null = cancelled). */
   setPickedFolder(path: string | null): void
   /** Calls a command exactly as the renderer would (useful to seed state). */
@@ -74,12 +76,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let pickedFile: string | null = null
   let savePath: string | null = null
   let pickedFolder: string | null = null
+  let clipboardText: string | null = null
   const handlers = createHandlers(core, {
     pickFile: async () => pickedFile,
     pickSavePath: async () => savePath,
     pickFolder: async () => pickedFolder,
     // Imports use the same "next picked file" as the other open dialogs.
-    pickImportFile: async () => pickedFile
+    pickImportFile: async () => pickedFile,
+    writeClipboard: (text) => {
+      clipboardText = text
+    }
   })
   const token = randomBytes(24).toString('hex')
   const streams = new Set<ServerResponse>()
@@ -152,6 +158,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     setPickedFolder(path) {
       pickedFolder = path
     },
+    clipboard: () => clipboardText,
     call: (command, input) => dispatch(handlers, command, input, emit),
     async close() {
       for (const stream of streams) stream.end()

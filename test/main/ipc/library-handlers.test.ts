@@ -16,6 +16,7 @@ let core: AppCore
 let handlers: Handlers
 let echo: RunningServer
 const dialog: { save: string | null; folder: string | null; file: string | null } = { save: null, folder: null, file: null }
+let clipboard: string | null = null
 
 async function ok<T = unknown>(command: string, input: unknown): Promise<T> {
   const result = (await dispatch(handlers, command, input, () => undefined)) as Envelope<T>
@@ -27,7 +28,7 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'library-handlers-'))
   echo = await startEchoServer()
   core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
-  handlers = createHandlers(core, { pickFile: async () => null, pickSavePath: async () => dialog.save, pickFolder: async () => dialog.folder, pickImportFile: async () => dialog.file })
+  handlers = createHandlers(core, { pickFile: async () => null, pickSavePath: async () => dialog.save, pickFolder: async () => dialog.folder, pickImportFile: async () => dialog.file, writeClipboard: (text) => (clipboard = text) })
   await core.environments.save({
     id: 'env-ns',
     name: 'Tenant',
@@ -81,16 +82,30 @@ describe('snippets through IPC', () => {
     expect(curl.code).toMatch(/^curl /m)
     expect(curl.code).not.toContain(TOKEN)
     const inlined = await ok<{ code: string; inlined: boolean }>('snippet:generate', { spec, environmentId: 'env-ns', language: 'curl', inlineSecrets: true })
+    // What the renderer gets to display is masked: the value only goes into main's own copy and save.
     expect(inlined.inlined).toBe(true)
-    expect(inlined.code).toContain(TOKEN)
+    expect(inlined.code).not.toContain(TOKEN)
+    expect(inlined.code).toContain('<secret: Netskope REST API v2 token, inserted on copy or save>')
   })
 
-  it('saves a snippet where the save dialog says, and nothing when it is cancelled', async () => {
+  it('saves a snippet where the save dialog says (secrets only when asked), and nothing when it is cancelled', async () => {
     dialog.save = join(root, 'snippet.py')
-    expect(await ok('snippet:save', { code: 'print(1)', language: 'python' })).toEqual({ path: dialog.save })
-    expect(await readFile(dialog.save, 'utf8')).toBe('print(1)\n')
+    expect(await ok('snippet:save', { spec, environmentId: 'env-ns', language: 'python' })).toEqual({ path: dialog.save })
+    const plain = await readFile(dialog.save, 'utf8')
+    expect(plain).toContain('import requests')
+    expect(plain).not.toContain(TOKEN)
+    expect(await ok('snippet:save', { spec, environmentId: 'env-ns', language: 'python', inlineSecrets: true })).toEqual({ path: dialog.save })
+    expect(await readFile(dialog.save, 'utf8')).toContain(TOKEN)
     dialog.save = null
-    expect(await ok('snippet:save', { code: 'x', language: 'python' })).toEqual({ path: null })
+    expect(await ok('snippet:save', { spec, environmentId: 'env-ns', language: 'python' })).toEqual({ path: null })
+  })
+
+  it('copies to the clipboard in main, with the secret only when asked', async () => {
+    expect(await ok('snippet:copy', { spec, environmentId: 'env-ns', language: 'curl', inlineSecrets: true })).toEqual({ copied: true })
+    expect(clipboard).toContain(TOKEN)
+    await ok('snippet:copy', { spec, environmentId: 'env-ns', language: 'curl' })
+    expect(clipboard).toMatch(/^curl /m)
+    expect(clipboard).not.toContain(TOKEN)
   })
 })
 

@@ -13,6 +13,11 @@ export interface SnippetRequest {
   language: SnippetLanguage
   /** The user explicitly asked to embed secret values; only then is the vault read. */
   inlineSecrets: boolean
+  /**
+   * With inlineSecrets: true puts the real values in (for copy / save, which main performs itself); false shows a
+   * masked stand-in, so the snippet the renderer displays never carries a secret (house rule 1).
+   */
+  reveal?: boolean
   iterator?: { index: string; operation: string } | null
 }
 
@@ -32,9 +37,13 @@ const DATA_EXPORT = /\/api\/v2\/events\/dataexport\//
  */
 export async function createSnippet(request: SnippetRequest, settings: Settings, vault: Vault): Promise<GeneratedSnippet> {
   const { environment, inlineSecrets } = request
+  const read = async (key: string, label: string): Promise<string | null> => {
+    const value = await vault.reveal(key)
+    return value === null || request.reveal === true ? value : maskFor(label)
+  }
   const secrets = new Map<string, string>()
   for (const name of referencedSecrets(request.spec)) {
-    const revealed = inlineSecrets && environment ? await vault.reveal(secretKey(environment.id, name)) : null
+    const revealed = inlineSecrets && environment ? await read(secretKey(environment.id, name), name) : null
     // Not inlined: the reference stays visible as text so the user sees where a secret belongs.
     secrets.set(`secret.${name}`, revealed ?? `{{secret.${name}}}`)
   }
@@ -48,7 +57,7 @@ export async function createSnippet(request: SnippetRequest, settings: Settings,
     tls: environment?.tls ?? { verify: true, caPath: null },
     timeouts: { connectMs: settings.connectTimeoutMs, totalMs: settings.totalTimeoutMs },
     acceptGzip: true,
-    secrets: inlineSecrets ? { inline: await inlineValues(vault, environment) } : 'env',
+    secrets: inlineSecrets ? { inline: await inlineValues(environment, read) } : 'env',
     iterator: request.iterator ?? iteratorOf(resolved)
   }
   if (auth.kind === 'insightcloudsec' && environment) {
@@ -62,11 +71,19 @@ export async function createSnippet(request: SnippetRequest, settings: Settings,
   return { code, language: request.language, envVars, inlined: inlineSecrets }
 }
 
-async function inlineValues(vault: Vault, environment: Environment | null): Promise<Partial<Record<SecretName, string>>> {
+/** What the displayed snippet shows where a secret will be inserted on copy / save. */
+export function maskFor(label: string): string {
+  return `<secret: ${label}, inserted on copy or save>`
+}
+
+async function inlineValues(
+  environment: Environment | null,
+  read: (key: string, label: string) => Promise<string | null>
+): Promise<Partial<Record<SecretName, string>>> {
   const values: Partial<Record<SecretName, string>> = {}
   if (!environment) return values
   for (const name of AUTH_SECRET_NAMES[environment.auth.kind] as readonly SecretName[]) {
-    const value = await vault.reveal(secretKey(environment.id, name))
+    const value = await read(secretKey(environment.id, name), SECRET_LABELS[name])
     if (value !== null) values[name] = value
   }
   return values

@@ -27,14 +27,16 @@ export function SnippetPanel({ spec, environmentId, scheme, onClose }: Props): R
   const state = useSnippet(spec, environmentId, language, inline)
   const code = state.status === 'ready' ? state.snippet.code : ''
 
+  // Copy and save are main-side: main regenerates the snippet (inserting secrets only when asked) and writes the
+  // clipboard or the file itself, so the renderer never holds a secret value.
+  const request = { spec, environmentId, language, inlineSecrets: inline }
   const copy = (): void => {
-    navigator.clipboard.writeText(code).then(
-      () => setNote('Copied to the clipboard.'),
-      () => setNote('The clipboard is not available; select the text and copy it.')
-    )
+    call('snippet:copy', request)
+      .then(() => setNote(inline ? 'Copied to the clipboard, with the secret values.' : 'Copied to the clipboard.'))
+      .catch((error: unknown) => setNote(toErrorShape(error).message))
   }
   const save = (): void => {
-    call('snippet:save', { code, language })
+    call('snippet:save', request)
       .then(({ path }) => setNote(path ? `Saved to ${path}.` : null))
       .catch((error: unknown) => setNote(toErrorShape(error).message))
   }
@@ -58,7 +60,8 @@ export function SnippetPanel({ spec, environmentId, scheme, onClose }: Props): R
       </div>
       {inline && (
         <p className="snippet-warning" role="alert">
-          The snippet now contains secret values from the vault. Do not share, commit or paste it anywhere others can read it.
+          Copy and Export will put the secret values from the vault into the snippet (shown masked here). Do not share, commit
+          or paste it anywhere others can read it.
         </p>
       )}
       {state.status === 'ready' && state.snippet.envVars.length > 0 && (
