@@ -229,6 +229,10 @@ describe('no secret leaks', () => {
           language
         )
         await writeFile(join(exportsDir, `${id}.${language}.txt`), snippet)
+        // Even with "Include secrets" on, what the renderer is sent shows masked stand-ins only.
+        const shown = await dispatch(handlers, 'snippet:generate', { spec: spec(`${saved.baseUrl}/x`), environmentId: id, language, inlineSecrets: true }, () => undefined)
+        expect(shown).toMatchObject({ ok: true, value: { inlined: true } })
+        outputs.push(shown)
       }
     }
   })
