@@ -81,6 +81,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
       return await core.iterator.start(input, { onProgress: (p) => emit('iterator:progress', p), onPage: (p) => emit('iterator:page', p) })
     },
     'iterator:cancel': async ({ runId }) => ({ cancelled: core.iterator.cancel(runId) }),
-    'iterator:state': async () => core.iterator.states()
+    'iterator:state': async () => core.iterator.states(),
+    'iterator:check-scopes': ({ environmentId, paths }) => core.iterator.checkScopes(environmentId, paths)
   }
 }

@@ -8,6 +8,7 @@ import {
   ExportFormatSchema, IteratorPagePreviewSchema, IteratorProgressSchema, IteratorSavedStateSchema, IteratorStartSchema,
   IteratorSummarySchema
 } from '../iterator/iterator-model'
+import { ScopePathSchema, ScopeProbeResultSchema } from '../iterator/scope-plan'
 import { RequestSpecSchema } from '../model/request'
 import { BodyChunkSchema, SendResultSchema } from '../model/response'
 import { EnvironmentSchema } from '../model/environment'
@@ -168,7 +169,12 @@ export const commands = {
   'iterator:start': { input: IteratorStartSchema, output: IteratorSummarySchema },
   'iterator:cancel': { input: z.object({ runId: RunIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   /** Saved positions (environment, endpoint, index, last timestamp_hwm) for resuming. */
-  'iterator:state': { input: z.object({}), output: z.array(IteratorSavedStateSchema) }
+  'iterator:state': { input: z.object({}), output: z.array(IteratorSavedStateSchema) },
+  /** Token scope checker: main sends one read-only GET per path (never a write) with the environment's v2 token. */
+  'iterator:check-scopes': {
+    input: z.object({ environmentId: IdSchema, paths: z.array(ScopePathSchema).min(1).max(64) }),
+    output: z.array(ScopeProbeResultSchema)
+  }
 } as const
 
 export const events = {

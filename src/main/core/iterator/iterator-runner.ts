@@ -17,6 +17,8 @@ import { openExportSink, type ExportSink } from './export-sink'
 import { fetchPage } from './page-fetch'
 import type { IteratorStateStore } from './iterator-state'
 import { RunStats, sleep } from './run-stats'
+import { probeScopes } from './scope-probe'
+import type { ScopeProbeResult } from '@shared/iterator/scope-plan'
 
 export interface IteratorListeners {
   onProgress?: (progress: IteratorProgress) => void
@@ -34,6 +36,8 @@ export interface IteratorRunner {
   /** Records an export path the user chose in main's save dialog; the IPC layer accepts only such paths. */
   grantExportPath(path: string): void
   isExportPathGranted(path: string): boolean
+  /** Token scope checker: one read-only GET per scope path with the environment's v2 token (never a write). */
+  checkScopes(environmentId: string, paths: readonly string[]): Promise<ScopeProbeResult[]>
 }
 
 export interface IteratorDeps {
@@ -199,6 +203,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
       return result.available ? { available: true, reason: null } : { available: false, reason: result.reason }
     },
     grantExportPath: (path) => void grantedPaths.add(path),
-    isExportPathGranted: (path) => grantedPaths.has(path)
+    isExportPathGranted: (path) => grantedPaths.has(path),
+    checkScopes: (environmentId, paths) => probeScopes(deps, environmentId, paths)
   }
 }
