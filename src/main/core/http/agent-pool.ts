@@ -3,6 +3,7 @@ import { createSecureContext, rootCertificates } from 'node:tls'
 import { Agent, buildConnector } from 'undici'
 import { AppError } from '@shared/model/errors'
 import { timedConnector } from './connection-timing'
+import { MAX_RESPONSE_HEADER_BYTES } from './errors'
 
 export interface AgentKey {
   verify: boolean
@@ -92,7 +93,7 @@ async function createAgent(verify: boolean, caPath: string | null, connectTimeou
     ...(ca ? { ca } : {})
   })
   // Timeouts other than connect are enforced per send (total timeout), so undici's own ones are switched off.
-  return new Agent({ connect: timedConnector(connector), headersTimeout: 0, bodyTimeout: 0 })
+  return new Agent({ connect: timedConnector(connector), headersTimeout: 0, bodyTimeout: 0, maxHeaderSize: MAX_RESPONSE_HEADER_BYTES })
 }
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g

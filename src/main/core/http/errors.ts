@@ -5,6 +5,12 @@ export interface ErrorContext {
   connectTimeoutMs: number
 }
 
+/**
+ * Largest response head accepted (undici's default is Node's 16 KiB). Real servers send big cookies and CSP
+ * headers, so allow more, but stay bounded: a head is held in memory whole before the body starts.
+ */
+export const MAX_RESPONSE_HEADER_BYTES = 64 * 1024
+
 const TLS_HINT =
   "Add the server's CA certificate in the environment's TLS settings (recommended) or turn verification off for this environment."
 
@@ -18,6 +24,12 @@ const UNTRUSTED = new Set([
 ])
 const EXPIRED = new Set(['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'])
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|ERR_OSSL_)|SSL|TLS/
+
+/** "host:port" with the default port filled in and IPv6 hosts bracketed. */
+function hostPort(url: URL): string {
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80')
+  return `${url.hostname.includes(':') ? `[${url.hostname}]` : url.hostname}:${port}`
+}
 
 export function seconds(ms: number): string {
   const value = ms / 1000
@@ -41,8 +53,7 @@ function errorCode(error: unknown): string {
 export function toAppError(error: unknown, context: ErrorContext): AppError {
   if (error instanceof AppError) return error
   const host = context.url.hostname
-  const port = context.url.port || (context.url.protocol === 'https:' ? '443' : '80')
-  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`
+  const where = hostPort(context.url)
   const code = errorCode(error)
   const detail = error instanceof Error ? error.message : String(error)
 
@@ -100,11 +111,34 @@ export function toAppError(error: unknown, context: ErrorContext): AppError {
   if (TLS_CODE.test(code) || /certificate|ssl|tls/i.test(detail)) {
     return new AppError('TLS_ERROR', `The TLS connection to ${where} failed: ${detail}${code ? ` (${code})` : ''}.`, TLS_HINT)
   }
-  if (code.startsWith('HPE_') || code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+    return new AppError(
+      'NETWORK_ERROR',
+      `The response headers from ${where} are larger than the ${MAX_RESPONSE_HEADER_BYTES / 1024} KiB limit; the response was not read (${code}).`,
+      'The server (or a proxy in between) sent oversized headers, often a huge cookie; ask its owner to check.'
+    )
+  }
+  if (code.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
     return new AppError('NETWORK_ERROR', `The server ${where} sent an invalid HTTP response: ${detail} (${code}).`)
   }
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || code === 'ENETDOWN' || code === 'EADDRNOTAVAIL') {
     return new AppError('NETWORK_ERROR', `${where} cannot be reached from this computer (${code}).`, 'Check the network or VPN connection.')
   }
   return new AppError('NETWORK_ERROR', `The request to ${where} failed: ${detail}${code ? ` (${code})` : ''}.`)
+}
+
+/**
+ * A lost connection says how far the response got, so nobody takes a short body for the whole one: "before the
+ * response headers arrived", or "after 500 of the 1,000 bytes announced by Content-Length". Others pass unchanged.
+ */
+export function withProgress(error: AppError, url: URL, body: { received: number; announced: number | null } | null): AppError {
+  if (error.code !== 'CONNECTION_RESET') return error
+  const count = (n: number): string => n.toLocaleString('en-US')
+  const when =
+    body === null
+      ? 'before the response headers arrived'
+      : body.announced !== null
+        ? `after ${count(body.received)} of the ${count(body.announced)} bytes announced by Content-Length; the response is incomplete and was not kept`
+        : `after ${count(body.received)} bytes of the body; the response is incomplete and was not kept`
+  return new AppError('CONNECTION_RESET', `The connection to ${hostPort(url)} was closed by the server or a middlebox ${when}.`, error.hint)
 }

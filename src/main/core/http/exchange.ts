@@ -8,7 +8,7 @@ import type { BodySink } from './body-sink'
 import type { Cancellation } from './cancellation'
 import { forgetObserver, observeNextSend, type ConnectionTiming, type WireObserver } from './connection-timing'
 import { createDecoders, decodeError, type DecoderPlan } from './decode'
-import { toAppError, type ErrorContext } from './errors'
+import { toAppError, withProgress, type ErrorContext } from './errors'
 import { MultipartBody } from './multipart'
 import type { ProgressReporter } from './progress'
 
@@ -238,7 +238,9 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     this.settled = true
     this.options.cancellation.onCancel(null)
     forgetObserver(this)
-    const appError = toAppError(error, this.options.errorContext)
+    const head = this.head
+    const body = head && { received: this.wireBytes, announced: head.contentLength }
+    const appError = withProgress(toAppError(error, this.options.errorContext), this.request.url, body)
     // Stop the download (undici then destroys the socket) and delete whatever was written so far.
     if (this.controller && !this.controller.aborted) this.controller.abort(appError)
     for (const decoder of this.decoders ?? []) decoder.destroy()

@@ -26,7 +26,32 @@ export function isBinary(head: Buffer, totalBytes: number): boolean {
   if (sniffed.includes(0)) return true
   // A character cut by the sniff window is not an error; only bytes that can never be UTF-8 are.
   const end = length < totalBytes ? utf8CutBefore(head, length, 0) : length
-  return !isUtf8(head.subarray(0, end))
+  const text = head.subarray(0, end)
+  if (isUtf8(text)) return false
+  // A few bad sequences in text (a Latin-1 "é", a cut character) are shown as U+FFFD rather than hiding the whole
+  // body as binary; real binary data decodes to replacement characters all over.
+  return invalidSequences(text) * 20 > end
+}
+
+/** Replacement characters that decoding `bytes` as UTF-8 produces (beyond any U+FFFD encoded in the bytes). */
+export function invalidSequences(bytes: Buffer): number {
+  const decoded = bytes.toString('utf8')
+  let produced = 0
+  for (let at = decoded.indexOf('\uFFFD'); at >= 0; at = decoded.indexOf('\uFFFD', at + 1)) produced++
+  let encoded = 0
+  for (let at = bytes.indexOf(ENCODED_FFFD); at >= 0; at = bytes.indexOf(ENCODED_FFFD, at + 3)) encoded++
+  return produced - encoded
+}
+
+const ENCODED_FFFD = Buffer.from('\uFFFD')
+
+/** The warning for a text preview with invalid UTF-8 in it (null when it is all valid or shown as binary). */
+export function invalidUtf8Warning(head: Buffer, totalBytes: number, preview: { binary: boolean }): string | null {
+  if (preview.binary) return null
+  const sniffed = head.subarray(0, totalBytes <= head.length ? totalBytes : utf8CutBefore(head, head.length, 0))
+  if (isUtf8(sniffed)) return null
+  const where = totalBytes > sniffed.length ? ' in its first part' : ''
+  return `The body is not valid UTF-8${where}: ${invalidSequences(sniffed)} invalid byte sequence(s) are shown as \uFFFD; the saved bytes are unchanged.`
 }
 
 function hexDump(bytes: Buffer): string {

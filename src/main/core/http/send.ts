@@ -11,7 +11,7 @@ import type { BodyStore } from './body-store'
 import { planDecoding } from './decode'
 import { seconds } from './errors'
 import { runHop, type BodyTarget, type HopOutcome, type HopRequest } from './exchange'
-import { makePreview } from './preview'
+import { invalidUtf8Warning, makePreview } from './preview'
 import { ProgressReporter } from './progress'
 import { composeHeaders } from './request-headers'
 import { prepareBody } from './request-body'
@@ -157,6 +157,9 @@ function buildResult(
   const response = outcome.head
   const hasBody = hop.method !== 'HEAD' && !NO_BODY_STATUSES.has(response.status)
   const finalUrl = redactUrl(hop.url.href)
+  const preview = makePreview(head, decodedBytes, previewBytes)
+  const notUtf8 = invalidUtf8Warning(head, decodedBytes, preview)
+  if (notUtf8 !== null) warnings.push(notUtf8)
   return {
     responseId,
     status: response.status,
@@ -176,7 +179,7 @@ function buildResult(
     sizes: { wireBytes: hasBody ? outcome.wireBytes : 0, decodedBytes, headerBytes: response.headerBytes },
     contentType: response.contentType,
     contentEncoding: response.contentEncoding,
-    preview: makePreview(head, decodedBytes, previewBytes),
+    preview,
     requestEcho: { method: hop.method, url: finalUrl, headers: redactHeaders(echoHeaders(outcome.sentHead, hop)) },
     warnings
   }
