@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check a user's machine can run, in order, with one closing tally summed over all runners:
-// typecheck, lint, vitest (unit + integration), build, Playwright e2e. Each step's own output is shown as it runs.
+// typecheck, lint, Electron security scan, vitest (unit + integration incl. property tests), build, Playwright e2e. Each step's own output is shown as it runs.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -48,6 +48,8 @@ function readJson(path) {
 check('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
 check('typecheck (renderer)', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.web.json'])
 check('lint', 'npx', ['eslint', '.', '--max-warnings', '0'])
+// Electronegativity on src/ + package.json against the reviewed allowlist; offline (see the script's header).
+check('security scan', 'node', ['scripts/security-scan.mjs'])
 
 const vitestJson = join(reports, 'vitest.json')
 const vitestOk = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
