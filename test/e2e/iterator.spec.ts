@@ -76,3 +76,20 @@ test('until caught up: progress bar, cancel, then an export whose record count m
   expect(lines.length).toBe(served)
   await expect(app.getByTestId('iterator-records').locator('tbody tr')).toHaveCount(10)
 })
+
+test('the scope checker reports a missing scope for the sandbox\'s limited token (read-only probes)', async ({ app, bridge }) => {
+  const limited = bridge.core.sandbox?.credentials.netskope.v2Tokens.find((t) => t.name === 'dataexport')?.token ?? ''
+  await bridge.call('vault:set', { environmentId: ENV, name: 'v2Token', value: limited })
+  await selectNetskope(app)
+  await app.getByTestId('scope-check-toggle').click()
+  await app.getByTestId('scope-module-CLS').uncheck()
+  await app.getByTestId('scope-check-run').click()
+  const table = app.getByTestId('scope-table')
+  // ARE reads app risk through CCI: the dataexport-only token has no scope there; its Data Export streams are granted.
+  await expect(table.locator('[data-path="/api/v2/services/cci/app"]')).toHaveAttribute('data-status', 'missing')
+  await expect(table.locator('[data-path="/api/v2/services/cci/app"]')).toContainText('403')
+  await expect(table.locator('[data-path="/api/v2/events/dataexport/alerts/uba"]')).toHaveAttribute('data-status', 'granted')
+  // The UCI paths take only POST, and a probe never writes: reported unknown, not guessed.
+  await expect(table.locator('[data-path="/api/v2/incidents/uba/getuci"]')).toHaveAttribute('data-status', 'unknown')
+  await expect(app.getByTestId('scope-summary')).toContainText('missing')
+})

@@ -3,6 +3,7 @@ import { call, toErrorShape } from '../../api/client'
 import { IteratorControls } from './IteratorControls'
 import { IteratorProgressView } from './IteratorProgressView'
 import { RecordsTable } from './RecordsTable'
+import { ScopeCheckPanel } from './ScopeCheckPanel'
 import { initialForm, toStartInput, type IteratorForm } from '@shared/iterator/iterator-form'
 import { useIterator } from './useIterator'
 import './iterator.css'
@@ -22,6 +23,7 @@ export function IteratorPanel({ environmentId, url, refreshKey, onOpenAuth }: Pr
   const [enabled, setEnabled] = useState(false)
   const [{ form, note }, setInitial] = useState(() => initialForm(url))
   const [problem, setProblem] = useState<string | null>(null)
+  const [scopes, setScopes] = useState(false)
   const iterator = useIterator()
 
   useEffect(() => {
@@ -67,6 +69,11 @@ export function IteratorPanel({ environmentId, url, refreshKey, onOpenAuth }: Pr
             onChange={(e) => toggle(e.target.checked)} />{' '}
           Use iterator endpoint (Data Export)
         </label>
+        {availability.available && (
+          <button type="button" className="link-button" data-testid="scope-check-toggle" aria-expanded={scopes} onClick={() => setScopes(!scopes)}>
+            {scopes ? 'Hide token scope check' : 'Check token scopes…'}
+          </button>
+        )}
         {!availability.available && (
           <span className="muted" data-testid="iterator-unavailable">
             {availability.reason}{' '}
@@ -74,6 +81,7 @@ export function IteratorPanel({ environmentId, url, refreshKey, onOpenAuth }: Pr
           </span>
         )}
       </div>
+      {scopes && availability.available && environmentId !== null && <ScopeCheckPanel environmentId={environmentId} />}
       {active && (
         <>
           {note && <p className="inline-warning" data-testid="iterator-legacy-note">{note}</p>}
