@@ -22,7 +22,7 @@ export type Handlers = { [K in CommandName]: Handler<K> }
  */
 export async function dispatch(handlers: Handlers, command: unknown, payload: unknown, emit: Emit): Promise<Envelope<unknown>> {
   if (!isCommandName(command)) {
-    return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command ${JSON.stringify(String(command)).slice(0, 80)}.` } }
+    return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `Unknown command ${describeCommand(command)}.` } }
   }
   const parsed = commands[command].input.safeParse(payload)
   if (!parsed.success) {
@@ -40,6 +40,15 @@ export async function dispatch(handlers: Handlers, command: unknown, payload: un
     console.error(`[ipc] ${command} failed:`, error instanceof Error ? error.message : 'unknown error')
     return { ok: false, error: { code: 'INTERNAL', message: `${command} failed unexpectedly. See the app log for details.` } }
   }
+}
+
+/**
+ * The refused name, quoted and cut to a readable length. Not String(value): that throws for a null-prototype
+ * object, which a compromised renderer can send (found by test/property/ipc-schemas.property.test.ts).
+ */
+function describeCommand(command: unknown): string {
+  if (typeof command !== 'string') return `(a ${command === null ? 'null' : typeof command}, not a command name)`
+  return JSON.stringify(command.length > 60 ? `${command.slice(0, 60)}…` : command)
 }
 
 /** Validates an outgoing event payload in development builds and tests; events are produced by our own code. */
