@@ -7,11 +7,12 @@ import { isCommandName, isEventName, type ExplorerApi } from '@shared/ipc/contra
  */
 const api: ExplorerApi = {
   call(command, input) {
-    if (!isCommandName(command)) return Promise.reject(new Error(`Unknown command: ${String(command)}`))
+    // Not String(command): it throws for a null-prototype object instead of rejecting.
+    if (!isCommandName(command)) return Promise.reject(new Error(`Unknown command: ${typeof command === 'string' ? command.slice(0, 60) : typeof command}`))
     return ipcRenderer.invoke(command, input)
   },
   on(event, listener) {
-    if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`)
+    if (!isEventName(event)) throw new Error(`Unknown event: ${typeof event === 'string' ? event.slice(0, 60) : typeof event}`)
     const wrapped = (_event: IpcRendererEvent, payload: unknown): void => listener(payload as Parameters<typeof listener>[0])
     ipcRenderer.on(event, wrapped)
     return () => void ipcRenderer.removeListener(event, wrapped)
