@@ -189,7 +189,7 @@ export const TRUTH_CASES: TruthCase[] = [
     inline: true
   },
   {
-    name: 'Data Export iterator (429, a page, then caught up)',
+    name: 'Data Export iterator (429, 409, a page, then caught up)',
     api: 'netskope',
     auth: nskV2('bearer'),
     transport: 'http',

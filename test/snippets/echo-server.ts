@@ -38,7 +38,7 @@ export const ITERATOR_RECORDS = [
 /**
  * An echo server on 127.0.0.1 (HTTP, or HTTPS when given a key and certificate) that records every request and
  * answers like the APIs where a snippet needs an answer: InsightCloudSec login/logout, Cloud Exchange /api/auth,
- * and the Data Export iterator (a 429 with Retry-After: 0, one page of records, then empty pages with an
+ * and the Data Export iterator (a 429 with Retry-After: 0, a 409 with Retry-After: 0, one page of records, then empty pages with an
  * unchanged timestamp_hwm). Everything else gets {"echo":true}, gzip-encoded when the client accepts gzip.
  */
 export async function startEchoServer(tls?: { key: string; cert: string }): Promise<EchoServer> {
@@ -81,7 +81,8 @@ export async function startEchoServer(tls?: { key: string; cert: string }): Prom
     if (path.startsWith('/api/v2/events/dataexport/')) {
       iteratorCalls++
       if (iteratorCalls === 1) return json(429, { message: 'API rate limit exceeded' }, { 'retry-after': '0' })
-      const records = iteratorCalls === 2 ? ITERATOR_RECORDS : []
+      if (iteratorCalls === 2) return json(409, { message: 'Concurrent events fetch from the same iterator is not supported. Please retry later.' }, { 'retry-after': '0' })
+      const records = iteratorCalls === 3 ? ITERATOR_RECORDS : []
       return json(200, { ok: 1, result: records, wait_time: 0, timestamp_hwm: 1708955663 })
     }
     json(200, { echo: true })

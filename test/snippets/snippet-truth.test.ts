@@ -117,13 +117,13 @@ describe('snippet truth: generated Python and cURL send what the engine sends', 
       const fromCurl = normalizeAll(curl.records, truth)
 
       if (truth.iterator) {
-        // The app sent one page request (answered 429); Python retried it, read a page, then caught up.
+        // The app sent one page request (answered 429); Python retried it (409, retried again), read a page, then caught up.
         const next = (request: Normalized): Normalized => ({
           ...request,
           query: request.query.map(([name, value]) => [name, name === 'operation' ? 'next' : value] as [string, string])
         })
         const first = sent[0] as Normalized
-        expect(fromPython, py.context).toEqual([first, first, next(first)])
+        expect(fromPython, py.context).toEqual([first, first, first, next(first)])
         const saved = (await readFile(join(py.work, 'dataexport-page.jsonl'), 'utf8')).trim().split('\n')
         expect(saved.map((line) => JSON.parse(line) as unknown)).toEqual(ITERATOR_RECORDS)
         expect(fromCurl, curl.context).toEqual(sent)

@@ -4,8 +4,9 @@ import { pyString } from './quote'
 /**
  * The Data Export iterator loop (reference netskope.md section 2): the first call uses the chosen operation (an
  * epoch, next, head, tail or resend), then `next` until an empty page arrives whose timestamp_hwm did not move
- * (Cloud Exchange's historical-pull stop rule). Sleeps wait_time between pages, honours 429 Retry-After and
- * RateLimit-Remaining/Reset, and appends each record as one JSON line to OUTPUT.
+ * (Cloud Exchange's historical-pull stop rule) or a short page with a wait_time (the app's until-caught-up rule).
+ * Sleeps wait_time between pages, honours 429 Retry-After, backs off on 409, RateLimit-Remaining/Reset, and appends
+ * each record as one JSON line to OUTPUT.
  */
 export function pyIteratorLoop(iterator: { index: string; operation: string }, kwargs: string[], outputName: string): string[] {
   const callKwargs = kwargs.map((arg) => (arg === 'params=params' ? 'params=params + [("index", INDEX), ("operation", operation)]' : arg))
@@ -30,6 +31,9 @@ export function pyIteratorLoop(iterator: { index: string; operation: string }, k
     '        if response.status_code == 429:',
     '            time.sleep(header_seconds(response, "Retry-After", 1))',
     '            continue',
+    '        if response.status_code == 409:  # another pull holds this endpoint + index right now',
+    '            time.sleep(header_seconds(response, "Retry-After", 5))',
+    '            continue',
     '        response.raise_for_status()',
     '        if response.headers.get("RateLimit-Remaining") == "0":',
     '            time.sleep(header_seconds(response, "RateLimit-Reset", 1))',
@@ -51,8 +55,11 @@ export function pyIteratorLoop(iterator: { index: string; operation: string }, k
     '        total += len(records)',
     '        hwm = page.get("timestamp_hwm")',
     '        print(f"{len(records)} records, timestamp_hwm {hwm}; {total} saved to {OUTPUT}", file=sys.stderr)',
-    '        # Caught up: an empty page and the high-water mark did not move.',
+    '        # Caught up: an empty page and the high-water mark did not move, or (a live tenant never goes quiet) a',
+    '        # short page that comes with a wait_time, the server saying this is the head. The app stops the same way.',
     '        if not records and hwm == last_hwm:',
+    '            break',
+    '        if 0 < len(records) < 10000 and float(page.get("wait_time") or 0) > 0:',
     '            break',
     '        last_hwm = hwm',
     '        operation = "next"',
