@@ -15,6 +15,7 @@ import { openIteratorStateStore } from './iterator/iterator-state'
 import { HistoryStore } from './history/history-store'
 import { CollectionRepository } from './collections/repository'
 import { openCollectionList, type OpenCollections } from './glue/open-collections'
+import { openImportedCatalogStore, type ImportedCatalogStore } from './catalog-import/imported-store'
 
 export interface AppCoreOptions {
   /** Where settings, environments and the sandbox CA live (the app's userData folder in Electron). */
@@ -43,6 +44,8 @@ export interface AppCore {
   collections: CollectionRepository
   /** Collection folders open in the sidebar (only these are accepted from the renderer). */
   openCollections: OpenCollections
+  /** OpenAPI / Swagger files the user imported as catalogs, at <dataDir>/catalogs. */
+  importedCatalogs: ImportedCatalogStore
   /** Problems found at start (e.g. a corrupt file moved aside) to show the user. */
   notices: string[]
   /** Ends the environment's login session, if any. */
@@ -87,6 +90,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     history,
     collections,
     openCollections,
+    importedCatalogs: openImportedCatalogStore(options.dataDir),
     notices,
     logout: (environmentId) => {
       const environment = environments.get(environmentId)

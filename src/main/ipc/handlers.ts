@@ -5,6 +5,7 @@ import type { Handlers } from './dispatch'
 import { AppError } from '@shared/model/errors'
 import { describeAuth } from '../core/auth/auth-status'
 import { libraryHandlers } from './library-handlers'
+import { catalogHandlers } from './catalog-handlers'
 import { createIcsApiKey } from '../core/auth/ics-api-key'
 import { sendOptionsFor } from '../core/request-runner'
 
@@ -15,8 +16,8 @@ export interface PlatformPort {
   pickSavePath?(purpose: 'snippet' | 'export', defaultName: string): Promise<string | null>
   /** Folder dialog for a collection (an existing one, or where to create a new one). */
   pickFolder?(purpose: 'open-collection' | 'new-collection' | 'import-target'): Promise<string | null>
-  /** Open dialog for a file to import (a Postman collection). */
-  pickImportFile?(kind: 'postman'): Promise<string | null>
+  /** Open dialog for a file to import (a Postman collection, or an OpenAPI / Swagger file as a catalog). */
+  pickImportFile?(kind: 'postman' | 'openapi'): Promise<string | null>
   /** The OS clipboard, for copies main makes itself (a snippet with secrets never passes through the renderer). */
   writeClipboard?(text: string): void
 }
@@ -67,6 +68,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     }),
     'dialog:pick-file': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...libraryHandlers(core, platform),
+    ...catalogHandlers(core, platform),
     'iterator:availability': async ({ environmentId }) => core.iterator.availability(environmentId),
     'iterator:pick-export': async ({ format, defaultName }) => {
       const path = (await platform.pickSavePath?.('export', defaultName ?? `netskope-export.${format}`)) ?? null

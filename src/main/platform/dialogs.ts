@@ -37,13 +37,20 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     },
-    async pickImportFile() {
+    async pickImportFile(kind) {
       const window = getWindow()
-      const options: Electron.OpenDialogOptions = {
-        title: 'Import a Postman collection (v2.1)',
-        properties: ['openFile'],
-        filters: [{ name: 'Postman collection', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }]
-      }
+      const options: Electron.OpenDialogOptions =
+        kind === 'openapi'
+          ? {
+              title: 'Import an OpenAPI 3.x or Swagger 2.0 file',
+              properties: ['openFile'],
+              filters: [{ name: 'OpenAPI / Swagger', extensions: ['json', 'yaml', 'yml'] }, { name: 'All files', extensions: ['*'] }]
+            }
+          : {
+              title: 'Import a Postman collection (v2.1)',
+              properties: ['openFile'],
+              filters: [{ name: 'Postman collection', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }]
+            }
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options)
       return result.canceled ? null : (result.filePaths[0] ?? null)
     }

@@ -22,6 +22,11 @@ export interface LoadCatalogOptions {
    * for imported real-world documents that carry such refs.
    */
   strictRefs?: boolean
+  /**
+   * When given, a malformed path item or operation is skipped and reported here instead of failing the whole
+   * document (imports of real-world files: one broken operation should not hide the other hundreds).
+   */
+  onSkip?: (where: string, reason: string) => void
 }
 
 function detectApi(doc: JsonObject, options: LoadCatalogOptions): CatalogApi {
@@ -74,7 +79,7 @@ export function loadCatalog(doc: unknown, options: LoadCatalogOptions = {}): Cat
   }
   const api = detectApi(doc, options)
   const r = new RefResolver(doc, options.strictRefs !== false)
-  const docSecurity = securityNames(doc.security, 'security') ?? []
+  const docSecurity = tolerate(options, 'security', () => securityNames(doc.security, 'security')) ?? []
   if (doc.paths === undefined) return [] // 3.1 allows documents with only webhooks or components
   if (!isObject(doc.paths)) throw malformed('paths', 'expected an object keyed by path')
 
@@ -82,18 +87,37 @@ export function loadCatalog(doc: unknown, options: LoadCatalogOptions = {}): Cat
   const ids = new Set<string>()
   for (const [path, rawItem] of Object.entries(doc.paths)) {
     const itemWhere = at('paths', path)
-    if (!path.startsWith('/')) throw malformed(itemWhere, 'a path must start with "/"')
-    const item = r.shallow(rawItem, itemWhere)
-    if (!isObject(item)) throw malformed(itemWhere, 'a path item must be an object')
+    const item = tolerate(options, itemWhere, () => {
+      if (!path.startsWith('/')) throw malformed(itemWhere, 'a path must start with "/"')
+      const resolved = r.shallow(rawItem, itemWhere)
+      if (!isObject(resolved)) throw malformed(itemWhere, 'a path item must be an object')
+      return resolved
+    })
+    if (item === undefined) continue
     for (const method of METHODS) {
       const op = item[method]
       if (op === undefined) continue
       const where = at(itemWhere, method)
-      if (!isObject(op)) throw malformed(where, 'an operation must be an object')
-      ops.push(readOperation({ api, path, method, op, item, where, itemWhere, r, docSecurity, ids }))
+      const read = tolerate(options, where, () => {
+        if (!isObject(op)) throw malformed(where, 'an operation must be an object')
+        return readOperation({ api, path, method, op, item, where, itemWhere, r, docSecurity, ids })
+      })
+      if (read !== undefined) ops.push(read)
     }
   }
   return ops
+}
+
+/** Runs `fn`; with `onSkip` set, an AppError is reported there (and undefined returned) instead of thrown. */
+function tolerate<T>(options: LoadCatalogOptions, where: string, fn: () => T): T | undefined {
+  if (options.onSkip === undefined) return fn()
+  try {
+    return fn()
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error
+    options.onSkip(where, error.message.replace(/^Catalog document is malformed at /, ''))
+    return undefined
+  }
 }
 
 interface OperationInput {

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { CatalogBadgeSchema, CatalogExtensionsSchema } from './extensions'
 
-export const CATALOG_APIS = ['netskope', 'cloud-exchange', 'insightcloudsec'] as const
+/** 'generic': an imported document that describes none of the three vendor APIs (a user's own service). */
+export const CATALOG_APIS = ['netskope', 'cloud-exchange', 'insightcloudsec', 'generic'] as const
 export const CatalogApiSchema = z.enum(CATALOG_APIS)
 export type CatalogApi = z.infer<typeof CatalogApiSchema>
 

@@ -17,6 +17,7 @@ import type { Envelope } from '../model/errors'
 import { SECRET_NAMES, VaultStatusSchema } from '../model/auth'
 import { HistoryQuerySchema, type HistoryEntry, type HistoryPage } from '../collections/history-entry'
 import { IteratorSettingsSchema, SavedRequestSchema, type CollectionTree, type SavedRequest } from '../collections/saved-request'
+import type { ImportedCatalog } from '../catalog/imported'
 
 const RunIdSchema = z.string().min(1).max(128)
 const IdSchema = z.string().min(1).max(128)
@@ -155,6 +156,13 @@ export const commands = {
     input: z.object({ folder: FolderPathSchema, path: RelPathSchema, toFolder: RelPathSchema, index: z.number().int().min(0).optional() }),
     output: MutationSchema
   },
+  /**
+   * Issue 4: an OpenAPI 3.x / Swagger 2.0 file (main's open dialog) parsed and converted in main, saved as a catalog;
+   * null = the dialog was cancelled. The catalog carries its import report (imported, skipped and why).
+   */
+  'catalog:import': { input: z.object({}), output: z.object({ catalog: z.custom<ImportedCatalog>().nullable() }) },
+  'catalog:list-imported': { input: z.object({}), output: z.custom<{ catalogs: ImportedCatalog[]; notices: string[] }>() },
+  'catalog:remove-imported': { input: z.object({ id: IdSchema }), output: z.object({ removed: z.boolean() }) },
   /** Netskope Data Export iterator (issue 6). Whether the environment can use it (v2 token), and why not. */
   'iterator:availability': {
     input: z.object({ environmentId: IdSchema }),

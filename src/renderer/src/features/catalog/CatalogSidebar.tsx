@@ -3,6 +3,8 @@ import type { CatalogOperation } from '@shared/catalog/types'
 import { Badges } from './Badges'
 import { ROW_HEIGHT, browseRows, orderCatalogs, searchRows, sidebarBadges, type CatalogRow } from './catalog-rows'
 import { useCatalogs } from './useCatalogs'
+import { CatalogGroupHeader } from './CatalogGroupHeader'
+import { ImportCatalogBar } from './ImportCatalogBar'
 import { VirtualList } from './VirtualList'
 import './catalog.css'
 
@@ -18,7 +20,8 @@ const keyOf = (row: CatalogRow): string => row.key
 
 /** The endpoint catalog: browse by API and tag, or fuzzy-search (Ctrl+K) and open with the keyboard. */
 export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.JSX.Element {
-  const state = useCatalogs()
+  const catalogs = useCatalogs()
+  const { state, showReport, remove } = catalogs
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query)
   const [active, setActive] = useState(0)
@@ -40,9 +43,10 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
   )
   // One stable array per ordering, so the search index (cached per array) is built once, not per keystroke.
   const all = useMemo(() => ordered.flatMap((c) => c.operations), [ordered])
+  const importedTitles = useMemo(() => new Map(ordered.flatMap((c) => (c.imported ? [[c.imported.id, c.title] as const] : []))), [ordered])
   const rows = useMemo(
-    () => (deferredQuery.trim() === '' ? browseRows(ordered, collapsed) : searchRows(all, deferredQuery)),
-    [deferredQuery, ordered, all, collapsed]
+    () => (deferredQuery.trim() === '' ? browseRows(ordered, collapsed) : searchRows(all, deferredQuery, importedTitles)),
+    [deferredQuery, ordered, all, collapsed, importedTitles]
   )
   const picks = useMemo(() => rows.filter((r): r is Extract<CatalogRow, { kind: 'op' }> => r.kind === 'op'), [rows])
 
@@ -96,20 +100,7 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
   const render = useCallback(
     (row: CatalogRow): React.ReactNode => {
       if (row.kind === 'api' || row.kind === 'tag') {
-        return (
-          <button
-            type="button"
-            className={row.kind === 'api' ? 'catalog-api' : 'catalog-tag'}
-            aria-expanded={!row.collapsed}
-            data-testid={`catalog-${row.kind}`}
-            onClick={() => toggle(row.key)}
-          >
-            <span className="catalog-caret" aria-hidden="true">
-              {row.collapsed ? '▸' : '▾'}
-            </span>
-            {row.kind === 'api' ? row.title : row.label} <span className="muted">({row.count})</span>
-          </button>
-        )
+        return <CatalogGroupHeader row={row} onToggle={toggle} onReport={showReport} onRemove={remove} />
       }
       const op = row.op
       const classes = ['catalog-op']
@@ -139,7 +130,7 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
         </div>
       )
     },
-    [active, openId, onOpen, toggle]
+    [active, openId, onOpen, toggle, showReport, remove]
   )
 
   return (
@@ -158,6 +149,7 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
         onChange={(event) => setQuery(event.target.value)}
         onKeyDown={onKeyDown}
       />
+      <ImportCatalogBar catalogs={catalogs} />
       {state.status === 'loading' && <p className="muted catalog-note">Loading catalogs…</p>}
       {state.status === 'error' && (
         <p className="inline-warning catalog-note" role="alert">

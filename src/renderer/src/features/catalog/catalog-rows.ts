@@ -5,7 +5,7 @@ import type { LoadedCatalog } from './load-builtin'
 
 /** One line of the sidebar list. Operation rows carry `pick`, their position among the openable rows. */
 export type CatalogRow =
-  | { kind: 'api'; key: string; title: string; count: number; collapsed: boolean }
+  | { kind: 'api'; key: string; title: string; count: number; collapsed: boolean; importedId: string | null }
   | { kind: 'tag'; key: string; label: string; count: number; collapsed: boolean }
   | { kind: 'op'; key: string; op: CatalogOperation; pick: number; apiTitle: string | null }
 
@@ -22,9 +22,10 @@ export function browseRows(catalogs: readonly LoadedCatalog[], collapsed: Readon
   const rows: CatalogRow[] = []
   let pick = 0
   for (const catalog of catalogs) {
-    const apiKey = `api:${catalog.api}`
+    const apiKey = `api:${catalog.key}`
     const apiCollapsed = collapsed.has(apiKey)
-    rows.push({ kind: 'api', key: apiKey, title: catalog.title, count: catalog.operations.length, collapsed: apiCollapsed })
+    const importedId = catalog.imported?.id ?? null
+    rows.push({ kind: 'api', key: apiKey, title: catalog.title, count: catalog.operations.length, collapsed: apiCollapsed, importedId })
     if (apiCollapsed) continue
     const byTag = new Map<string, CatalogOperation[]>()
     for (const op of catalog.operations) {
@@ -34,7 +35,7 @@ export function browseRows(catalogs: readonly LoadedCatalog[], collapsed: Readon
       else byTag.set(tag, [op])
     }
     for (const [tag, ops] of byTag) {
-      const tagKey = `tag:${catalog.api}:${tag}`
+      const tagKey = `tag:${catalog.key}:${tag}`
       const tagCollapsed = collapsed.has(tagKey)
       rows.push({ kind: 'tag', key: tagKey, label: tag, count: ops.length, collapsed: tagCollapsed })
       if (tagCollapsed) continue
@@ -45,16 +46,22 @@ export function browseRows(catalogs: readonly LoadedCatalog[], collapsed: Readon
 }
 
 /** Short API names for search results, where the path needs the room. */
-const SHORT_API: Record<CatalogApi, string> = { netskope: 'Netskope', 'cloud-exchange': 'CE', insightcloudsec: 'ICS' }
+const SHORT_API: Record<CatalogApi, string> = { netskope: 'Netskope', 'cloud-exchange': 'CE', insightcloudsec: 'ICS', generic: 'Imported' }
+
+/** Imported operations are labelled with their catalog's title (looked up by the id in `imported:<id>:...`). */
+function resultLabel(op: CatalogOperation, importedTitles: ReadonlyMap<string, string>): string {
+  const importedId = /^imported:([^:]+):/.exec(op.id)?.[1]
+  return (importedId === undefined ? undefined : importedTitles.get(importedId)) ?? SHORT_API[op.api]
+}
 
 /** Search mode: one ranked list over every catalog; the preferred API wins ties because it comes first. */
-export function searchRows(all: readonly CatalogOperation[], query: string): CatalogRow[] {
+export function searchRows(all: readonly CatalogOperation[], query: string, importedTitles: ReadonlyMap<string, string> = new Map()): CatalogRow[] {
   return searchCatalog(all, query).map((hit, pick) => ({
     kind: 'op',
     key: hit.operation.id,
     op: hit.operation,
     pick,
-    apiTitle: SHORT_API[hit.operation.api]
+    apiTitle: resultLabel(hit.operation, importedTitles)
   }))
 }
 

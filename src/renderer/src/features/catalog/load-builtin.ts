@@ -4,18 +4,23 @@
  * raw text: JSON.parse on a string is cheaper than evaluating an equivalent object literal, and TypeScript does
  * not have to infer a type for 400 KB of JSON.
  */
-import { BUILTIN_CATALOGS, loadCatalog, type CatalogApi, type CatalogOperation } from '@shared/catalog'
+import { BUILTIN_CATALOGS, loadCatalog, type BuiltinApi, type CatalogApi, type CatalogOperation } from '@shared/catalog'
+import type { ImportedCatalog } from '@shared/catalog/imported'
 import netskope from '../../../../../resources/catalogs/netskope.openapi.json?raw'
 import cloudExchange from '../../../../../resources/catalogs/cloud-exchange.openapi.json?raw'
 import insightCloudSec from '../../../../../resources/catalogs/insightcloudsec.openapi.json?raw'
 
 export interface LoadedCatalog {
+  /** Unique per sidebar group: the API for a built-in catalog, `imported:<id>` for an imported one. */
+  key: string
   api: CatalogApi
   title: string
   operations: CatalogOperation[]
+  /** Set for a catalog the user imported (its id and import report); null for a built-in one. */
+  imported: ImportedCatalog | null
 }
 
-const TEXT: Record<CatalogApi, string> = {
+const TEXT: Record<BuiltinApi, string> = {
   netskope,
   'cloud-exchange': cloudExchange,
   insightcloudsec: insightCloudSec
@@ -30,6 +35,6 @@ export function loadBuiltinCatalogs(): LoadedCatalog[] {
     } catch (error) {
       throw new Error(`resources/catalogs/${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
     }
-    return { api, title, operations: loadCatalog(doc, { api }) }
+    return { key: api, api, title, operations: loadCatalog(doc, { api }), imported: null }
   })
 }

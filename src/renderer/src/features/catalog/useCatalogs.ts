@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ImportedCatalog } from '@shared/catalog/imported'
+import { call, toErrorShape } from '../../api/client'
 import type { LoadedCatalog } from './load-builtin'
 
 export type CatalogsState =
@@ -6,22 +8,86 @@ export type CatalogsState =
   | { status: 'ready'; catalogs: LoadedCatalog[] }
   | { status: 'error'; message: string }
 
-/** Loads the built-in catalogs once, after the shell has rendered (the chunk is fetched on first use). */
-export function useCatalogs(): CatalogsState {
-  const [state, setState] = useState<CatalogsState>({ status: 'loading' })
+export interface Catalogs {
+  /** Built-in catalogs, then the imported ones (in import order). */
+  state: CatalogsState
+  /** Problems main found with imported catalog files (moved aside), or the last failed import / removal. */
+  problems: string[]
+  importing: boolean
+  /** The catalog whose import report is shown (right after an import, or when the user asks). */
+  report: ImportedCatalog | null
+  showReport(id: string | null): void
+  importFile(): void
+  remove(id: string): void
+}
+
+function fromImported(catalog: ImportedCatalog): LoadedCatalog {
+  return { key: `imported:${catalog.id}`, api: catalog.api, title: catalog.title, operations: catalog.operations, imported: catalog }
+}
+
+const message = (error: unknown): string => toErrorShape(error).message
+
+/**
+ * The built-in catalogs (loaded once, after the shell has rendered: the chunk is fetched on first use) and the
+ * catalogs imported from OpenAPI files, which main parses, converts and stores; the renderer only lists them.
+ */
+export function useCatalogs(): Catalogs {
+  const [builtin, setBuiltin] = useState<CatalogsState>({ status: 'loading' })
+  const [imported, setImported] = useState<ImportedCatalog[]>([])
+  const [problems, setProblems] = useState<string[]>([])
+  const [importing, setImporting] = useState(false)
+  const [reportId, setReportId] = useState<string | null>(null)
+
   useEffect(() => {
     let live = true
     import('./load-builtin')
       .then(({ loadBuiltinCatalogs }) => {
         const catalogs = loadBuiltinCatalogs()
-        if (live) setState({ status: 'ready', catalogs })
+        if (live) setBuiltin({ status: 'ready', catalogs })
       })
       .catch((error: unknown) => {
-        if (live) setState({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+        if (live) setBuiltin({ status: 'error', message: error instanceof Error ? error.message : String(error) })
+      })
+    call('catalog:list-imported', {})
+      .then(({ catalogs, notices }) => {
+        if (!live) return
+        setImported(catalogs)
+        setProblems(notices)
+      })
+      .catch((error: unknown) => {
+        if (live) setProblems([`Could not list imported catalogs: ${message(error)}`])
       })
     return () => {
       live = false
     }
   }, [])
-  return state
+
+  const importFile = useCallback(() => {
+    setImporting(true)
+    setProblems([])
+    call('catalog:import', {})
+      .then(({ catalog }) => {
+        if (catalog === null) return // dialog cancelled
+        setImported((prev) => [...prev.filter((c) => c.id !== catalog.id), catalog])
+        setReportId(catalog.id)
+      })
+      .catch((error: unknown) => setProblems([message(error)]))
+      .finally(() => setImporting(false))
+  }, [])
+
+  const remove = useCallback((id: string) => {
+    call('catalog:remove-imported', { id })
+      .then(() => {
+        setImported((prev) => prev.filter((c) => c.id !== id))
+        setReportId((shown) => (shown === id ? null : shown))
+      })
+      .catch((error: unknown) => setProblems([`Could not remove the catalog: ${message(error)}`]))
+  }, [])
+
+  const state = useMemo<CatalogsState>(
+    () => (builtin.status === 'ready' ? { status: 'ready', catalogs: [...builtin.catalogs, ...imported.map(fromImported)] } : builtin),
+    [builtin, imported]
+  )
+  const report = imported.find((c) => c.id === reportId) ?? null
+  return { state, problems, importing, report, showReport: setReportId, importFile, remove }
 }
