@@ -100,7 +100,10 @@ function apply(item: ParsedOption, c: Collected): void {
   }
   const value = item.value ?? ''
   switch (item.option) {
-    case 'request': return void (c.method = value.toUpperCase())
+    case 'request':
+      // An empty -X leaves curl's own choice of method; an empty method name would not be sendable.
+      if (value.trim() === '') return void c.warnings.push(`${item.spelled} with an empty method was ignored.`)
+      return void (c.method = value.trim().toUpperCase())
     case 'header': {
       const parsed = header(value)
       if (parsed) c.headers.push(parsed)
@@ -163,8 +166,9 @@ function withScheme(url: string): string {
 
 /** Parses a cURL command (bash syntax, e.g. a browser's "Copy as cURL") into a request plus TLS/encoding flags. */
 export function parseCurlCommand(text: string): CurlImport {
-  if (/\^"|\s\^\r?\n/.test(text)) fail('this looks like a Windows cmd command (^ escapes).', 'Use "Copy as cURL (bash)" instead.')
-  if (/`\r?\n/.test(text)) fail('this looks like a PowerShell command (` line endings).', 'Use "Copy as cURL (bash)" instead.')
+  // Only word-starting ^" or a ^/` line continuation: a quoted bash body may well contain ^" or ` + newline.
+  if (/(^|\s)\^"|\s\^\r?\n/.test(text)) fail('this looks like a Windows cmd command (^ escapes).', 'Use "Copy as cURL (bash)" instead.')
+  if (/`\r?\n\s*-/.test(text)) fail('this looks like a PowerShell command (` line endings).', 'Use "Copy as cURL (bash)" instead.')
   const { words, warnings } = splitShellWords(text.trim())
   if (!/^curl(\.exe)?$/i.test(words[0] ?? '')) fail('the command does not start with "curl".')
   const c: Collected = {

@@ -29,10 +29,11 @@ const ANSI_SIMPLE: Record<string, string> = {
 /** Reads $'...' starting after the opening quote; returns the decoded text and the index after the closing quote. */
 function readAnsiC(text: string, start: number): [string, number] {
   let out = ''
+  let cut: number | null = null
   let i = start
   while (i < text.length) {
     const ch = text[i] ?? ''
-    if (ch === "'") return [out, i + 1]
+    if (ch === "'") return [cut === null ? out : out.slice(0, cut), i + 1]
     if (ch !== '\\') {
       out += ch
       i++
@@ -49,6 +50,8 @@ function readAnsiC(text: string, start: number): [string, number] {
     if (hex) {
       const body = hex[1] ?? ''
       const code = /^[0-7]/.test(body) ? parseInt(body, 8) : parseInt(body.slice(1), 16)
+      // A NUL ends the $'...' text in bash (arguments are C strings): the rest up to the closing quote is dropped.
+      if (code === 0) cut ??= out.length
       // \x and octal escapes are bytes in bash; treating them as code points is right for ASCII, close enough beyond.
       out += code > 0x10ffff ? '\uFFFD' : String.fromCodePoint(code)
       i += 1 + body.length
