@@ -10,7 +10,7 @@ import { secretKey } from '../../../../src/main/core/vault/vault'
 import type { IteratorProgress } from '../../../../src/shared/iterator/iterator-model'
 
 // Faults the sandbox does not produce, from a small real server on 127.0.0.1: a body cut off mid-stream
-// (then `resend`), 403 (token lacks scope), and follow mode that keeps polling until cancelled.
+// (then `resend`), 429 with Retry-After, 403 (token lacks scope), and follow mode that keeps polling until cancelled.
 type Reply = (operation: string, res: import('node:http').ServerResponse) => void
 let reply: Reply = () => undefined
 const operations: string[] = []
@@ -76,6 +76,22 @@ describe('iterator runner faults', () => {
     const summary = await core.iterator.start({ runId: 'head', environmentId: 'f', endpoint, index: 'i', operation: 'next', mode: 'until-caught-up' })
     expect(summary).toMatchObject({ stopReason: 'caught-up', records: 1, pages: 1 })
     expect(operations).toEqual(['next'])
+  })
+
+  it('429 waits Retry-After, then repeats the same operation (nothing skipped, nothing doubled)', async () => {
+    operations.length = 0
+    let served = 0
+    reply = (_op, res) => {
+      served++
+      if (served === 1) return void res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': '0' }).end('{"message":"API rate limit exceeded"}')
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(served === 2 ? page(0, 3, 1002) : page(3, 0, 1002))
+    }
+    const details: string[] = []
+    const summary = await core.iterator.start({ runId: 'limited', environmentId: 'f', endpoint, index: 'i', operation: '1000', mode: 'until-caught-up' },
+      { onProgress: (p) => void (p.detail && details.push(p.detail)) })
+    expect(operations).toEqual(['1000', '1000', 'next'])
+    expect(summary).toMatchObject({ stopReason: 'caught-up', records: 3 })
+    expect(details.some((d) => /429.*Retry-After/.test(d))).toBe(true)
   })
 
   it('403 stops at once and says the token lacks the scope', async () => {
