@@ -100,8 +100,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       iterator.cancelAll()
       requests.cancelAll()
       await Promise.allSettled(environments.list().map((environment) => auth.logout(environment, sendOptionsFor(settings.get(), environment))))
-      // history.stats() runs after every queued write: the last sends reach the disk before the app exits.
-      await Promise.allSettled([engine.close(), sandbox?.close(), history.stats()])
+      // history.close() runs after every queued write: the last sends reach the disk before the app exits.
+      await Promise.allSettled([engine.close(), sandbox?.close(), history.close()])
     }
   }
 }
