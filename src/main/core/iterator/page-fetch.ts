@@ -33,7 +33,7 @@ export type PageOutcome =
 const READ_CHUNK = 16 * 1024 * 1024
 const MID_STREAM_CODES = new Set(['CONNECTION_RESET', 'NETWORK_ERROR', 'DECODE_ERROR'])
 
-const headerValue = (result: SendResult, name: string): string | null =>
+export const headerValue = (result: SendResult, name: string): string | null =>
   result.headers.find(([header]) => header.toLowerCase() === name)?.[1] ?? null
 
 function retryAfterSeconds(result: SendResult): number | null {
@@ -57,7 +57,7 @@ async function readAll(engine: HttpEngine, responseId: string): Promise<string> 
 }
 
 /** The server's own words (Kong `{"message"}`), cut short; never echoes request headers. */
-function serverMessage(text: string): string {
+export function serverMessage(text: string): string {
   try {
     const parsed = JSON.parse(text) as unknown
     if (parsed && typeof parsed === 'object' && 'message' in parsed) return String((parsed as { message: unknown }).message).slice(0, 300)

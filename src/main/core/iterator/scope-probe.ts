@@ -12,6 +12,7 @@ import type { HttpEngine } from '../http/types'
 import type { RequestRunner } from '../request-runner'
 import type { EnvironmentRepository } from '../environments'
 import { secretKey, type Vault } from '../vault/vault'
+import { headerValue, serverMessage } from './page-fetch'
 
 export interface ScopeProbeDeps {
   requests: RequestRunner
@@ -22,21 +23,6 @@ export interface ScopeProbeDeps {
 
 /** Probes in flight at once: the tenant rate-limits per endpoint, and each probe is a different endpoint. */
 const CONCURRENCY = 4
-
-const headerValue = (result: SendResult, name: string): string | null =>
-  result.headers.find(([header]) => header.toLowerCase() === name)?.[1] ?? null
-
-/** Kong-style `{"message": ...}` (or the start of the text); the preview never holds a request header. */
-function messageOf(result: SendResult): string {
-  const text = result.preview.binary ? '' : result.preview.text
-  try {
-    const parsed = JSON.parse(text) as unknown
-    if (parsed && typeof parsed === 'object' && 'message' in parsed) return String((parsed as { message: unknown }).message).slice(0, 200)
-  } catch {
-    // not JSON (or cut short by the preview): fall back to the raw start
-  }
-  return text.trim().slice(0, 120)
-}
 
 async function probeOne(deps: ScopeProbeDeps, environmentId: string, path: string, runId: string, nowSeconds: number): Promise<ScopeProbeResult> {
   const spec: RequestSpec = {
@@ -54,7 +40,7 @@ async function probeOne(deps: ScopeProbeDeps, environmentId: string, path: strin
     return { path, status: 'unknown', httpStatus: null, reason: `no answer (${message})` }
   }
   try {
-    return classifyProbe(path, result.status, result.status >= 300 ? messageOf(result) : '', headerValue(result, 'retry-after'))
+    return classifyProbe(path, result.status, result.status >= 300 && !result.preview.binary ? serverMessage(result.preview.text) : '', headerValue(result, 'retry-after'))
   } finally {
     await deps.engine.release(result.responseId)
   }

@@ -87,7 +87,7 @@ describe('iterator runner faults', () => {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(served === 2 ? page(0, 3, 1002) : page(3, 0, 1002))
     }
     const details: string[] = []
-    const summary = await core.iterator.start({ runId: 'limited', environmentId: 'f', endpoint, index: 'i', operation: '1000', mode: 'until-caught-up' },
+    const summary = await core.iterator.start({ runId: 'limited', environmentId: 'f', endpoint, index: 'i', operation: 1000, mode: 'until-caught-up' },
       { onProgress: (p) => void (p.detail && details.push(p.detail)) })
     expect(operations).toEqual(['1000', '1000', 'next'])
     expect(summary).toMatchObject({ stopReason: 'caught-up', records: 3 })
