@@ -11,10 +11,14 @@ export type CatalogRow =
 
 export const ROW_HEIGHT: Record<CatalogRow['kind'], number> = { api: 30, tag: 24, op: 46 }
 
-/** The catalog for the selected environment's API comes first; the others keep their built-in order. */
+/**
+ * The user's imported catalogs come first (they imported them to work with them, and a new one is then in view),
+ * then the built-in catalog for the selected environment's API; the others keep their built-in order.
+ */
 export function orderCatalogs(catalogs: readonly LoadedCatalog[], preferred: string | null | undefined): LoadedCatalog[] {
-  const first = catalogs.filter((c) => c.api === preferred)
-  return [...first, ...catalogs.filter((c) => c.api !== preferred)]
+  const imported = catalogs.filter((c) => c.imported !== null)
+  const builtin = catalogs.filter((c) => c.imported === null)
+  return [...imported, ...builtin.filter((c) => c.api === preferred), ...builtin.filter((c) => c.api !== preferred)]
 }
 
 /** Browse mode: API header, then each tag (in first-seen order) with its operations; `collapsed` holds row keys. */
