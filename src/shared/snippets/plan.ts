@@ -1,6 +1,7 @@
 import type { SecretName } from '@shared/model/auth'
 import type { KeyValue, MultipartPart } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
+import { validateHeaders } from '@shared/model/http-fields'
 import { joinBaseUrl } from '@shared/templating/template'
 import type { SnippetInput } from './types'
 
@@ -63,9 +64,8 @@ export function planRequest(input: SnippetInput): Plan {
   let query: Row[] = spec.query
     .filter((row) => row.enabled && !(row.name === '' && row.value === ''))
     .map((row) => ({ name: row.name, value: text(row.value) }))
-  let headers: Row[] = spec.headers
-    .filter((row) => row.enabled && !(row.name.trim() === '' && row.value === ''))
-    .map((row) => ({ name: row.name.trim(), value: text(row.value.trim()) }))
+  // The engine's own header checks: a header the app would refuse to send gets no snippet either.
+  let headers: Row[] = validateHeaders(spec.headers).map(([name, value]) => ({ name, value: text(value) }))
   let body = planBody(spec.body)
   if (body.kind === 'multipart') headers = headers.filter((row) => lower(row.name) !== 'content-type')
   const hasHeader = (name: string): boolean => headers.some((row) => lower(row.name) === lower(name))
