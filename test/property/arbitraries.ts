@@ -34,7 +34,7 @@ export function returnsOrAppError<T>(action: () => T, codes?: readonly string[])
   } catch (error) {
     if (!(error instanceof AppError)) throw new Error(`threw a non-AppError: ${String(error)}`, { cause: error })
     if (codes && !codes.includes(error.code)) throw new Error(`unexpected code ${error.code}: ${error.message}`)
-    if (!/[A-Za-z]{3,}.*[A-Za-z]{3,}/s.test(error.message) || /undefined|\[object /.test(error.message)) {
+    if (!/[A-Za-z]{3,}.*[A-Za-z]{3,}/s.test(error.message) || /(^|: )undefined\b|\[object /.test(error.message)) {
       throw new Error(`unreadable message: ${error.message}`)
     }
     return error
