@@ -66,6 +66,8 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
       urls: core.sandbox?.urls ?? null,
       caPath: core.sandbox?.caPath ?? null
     }),
+    'app:notices': async () => [...core.notices],
+    'app:dismiss-notices': async () => ({ dismissed: core.notices.splice(0).length }),
     'dialog:pick-file': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
     ...libraryHandlers(core, platform),
     ...catalogHandlers(core, platform),

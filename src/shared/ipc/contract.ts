@@ -94,6 +94,10 @@ export const commands = {
   /** InsightCloudSec: generate a new API key (deactivates the old one) straight into the vault; the key is not returned. */
   'auth:create-api-key': { input: z.object({ environmentId: IdSchema }), output: z.object({ created: z.boolean(), userId: z.string() }) },
   'sandbox:status': { input: z.object({}), output: SandboxStatusSchema },
+  /** Problems found at start (e.g. a corrupt settings or vault file moved aside to a timestamped name), oldest first. */
+  'app:notices': { input: z.object({}), output: z.array(z.string()) },
+  /** The user closed the notices banner: they are not shown again this session. */
+  'app:dismiss-notices': { input: z.object({}), output: z.object({ dismissed: z.number().int().min(0) }) },
   /** Native file picker in main (the sandboxed renderer cannot see paths). */
   'dialog:pick-file': {
     input: z.object({ purpose: z.enum(['multipart', 'ca-bundle']) }),

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
@@ -40,6 +40,7 @@ export type ReadOutcome<T> =
  * timestamp and reported, so the user can recover it.
  */
 export async function readJsonFile<S extends z.ZodType>(path: string, schema: S): Promise<ReadOutcome<z.output<S>>> {
+  await removeStaleTemps(path)
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -58,4 +59,22 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
   const movedTo = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`
   await rename(path, movedTo)
   return { kind: 'corrupt', movedTo, reason }
+}
+
+/** A temp file this old cannot belong to a write still in progress. */
+const STALE_TEMP_MS = 60_000
+
+/**
+ * Temp files of writes cut short by a crash (`.<name>.<hex>.tmp`) are never read as data, but would pile up;
+ * files are opened once at start, so the ones old enough to be orphans are removed then.
+ */
+async function removeStaleTemps(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`
+  const names = await readdir(dirname(path)).catch(() => [])
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) continue
+    const temp = join(dirname(path), name)
+    const info = await stat(temp).catch(() => null)
+    if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(temp).catch(() => undefined)
+  }
 }

@@ -5,8 +5,9 @@ import type { SecretCipher } from './vault'
  * AES-256-GCM with a key held only in this process. Used where no OS keyring exists and the user has not opted
  * into persistence (secrets then live for the session), and by tests as a real cipher.
  */
-export function createSessionCipher(note: string | null, persistent = false): SecretCipher {
-  const key = randomBytes(32)
+export function createSessionCipher(note: string | null, persistent = false, key: Buffer = randomBytes(32)): SecretCipher {
+  // `key` is only passed by tests that reopen a vault from another process (crash-safety).
+  if (key.length !== 32) throw new Error('An AES-256 key has 32 bytes.')
   return {
     persistent,
     note,
