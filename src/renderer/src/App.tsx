@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react'
 import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
 import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
 import { useEnvironments } from './features/environments/useEnvironments'
+import { RequestPreview } from './features/environments/RequestPreview'
 import { RequestBar } from './features/request-editor/RequestBar'
 import { RequestTabs } from './features/request-editor/RequestTabs'
 import { draftProblem, toSpec } from './features/request-editor/request-draft'
@@ -117,6 +118,7 @@ export function App(): React.JSX.Element {
               <IteratorPanel key={environments.selected.id} environmentId={environments.selected.id} url={draft.url} refreshKey={showAuth} onOpenAuth={() => setShowAuth(true)} />
             )}
             <RequestTabs draft={draft} scheme={scheme} onChange={update} />
+            <RequestPreview spec={toSpec(draft)} environment={environments.selected} />
             {showSnippet && (
               <SnippetPanel spec={toSpec(draft)} environmentId={environments.selectedId} scheme={scheme} onClose={() => setShowSnippet(false)} />
             )}

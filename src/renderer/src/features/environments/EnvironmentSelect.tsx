@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { Environments } from './useEnvironments'
 import { TlsSettings } from './TlsSettings'
+import { BaseUrlField } from './BaseUrlField'
+import './environments.css'
 
 const NONE = ''
 
@@ -31,6 +33,10 @@ export function EnvironmentSelect({ environments }: { environments: Environments
           </span>
         )}
       </label>
+      {environments.selected && (
+        // Keyed by id and saved value: another environment, or a save, starts the field from what is stored.
+        <BaseUrlField key={`${environments.selected.id}:${environments.selected.baseUrl}`} environment={environments.selected} onSaved={environments.reload} />
+      )}
       {environments.selected && (
         <button type="button" aria-expanded={showTls} data-testid="tls-toggle" onClick={() => setShowTls((open) => !open)}>
           TLS
