@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
 import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
+import { NoticesBanner } from './features/notices/NoticesBanner'
 import { useEnvironments } from './features/environments/useEnvironments'
 import { RequestPreview } from './features/environments/RequestPreview'
 import { RequestBar } from './features/request-editor/RequestBar'
@@ -74,6 +75,7 @@ export function App(): React.JSX.Element {
         </div>
       </header>
       <TlsWarningBanner environment={environments.selected} />
+      <NoticesBanner />
       {showSettings && (
         <div id="settings">
           <SettingsPanel state={settings} onClose={() => setShowSettings(false)} />
