@@ -4,10 +4,11 @@
  * Key generation goes through forge, which uses Node's native RSA when available.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import forge from 'node-forge'
 import { AppError } from '../../../shared/model/errors'
+import { writeTextAtomic } from '../storage/json-file'
 
 export const CA_CERT_FILE = 'ca.pem'
 export const CA_KEY_FILE = 'ca-key.pem'
@@ -38,12 +39,6 @@ function serialNumber(): string {
 
 function generateKeys(): forge.pki.rsa.KeyPair {
   return forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 })
-}
-
-async function writeAtomic(path: string, content: string, mode: number): Promise<void> {
-  const temp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  await writeFile(temp, content, { mode })
-  await rename(temp, path)
 }
 
 function createCa(): { cert: forge.pki.Certificate; keys: forge.pki.rsa.KeyPair } {
@@ -131,8 +126,8 @@ export async function loadOrCreateCa(dataDir: string): Promise<LoadedCa> {
       cert,
       key: keys.privateKey
     }
-    await writeAtomic(keyPath, created.keyPem, 0o600)
-    await writeAtomic(certPath, created.certPem, 0o644)
+    await writeTextAtomic(keyPath, created.keyPem, 0o600)
+    await writeTextAtomic(certPath, created.certPem, 0o644)
     return { ca: created, warnings }
   } catch (error) {
     if (error instanceof AppError) throw error
