@@ -4,6 +4,7 @@ import type { Environment } from '@shared/model/environment'
 import type { Settings } from '@shared/model/settings'
 import { AppError, type AppErrorShape } from '@shared/model/errors'
 import type { HttpEngine, Progress, SendOptions } from './http/types'
+import { RunSignal } from './http/cancellation'
 import type { EnvironmentRepository } from './environments'
 import type { SettingsStore } from './settings-store'
 import type { Authenticator } from './auth/authenticator'
@@ -34,7 +35,7 @@ export function createRequestRunner(deps: {
   /** Every send is recorded (the store redacts); optional so engine-level tests can leave it out. */
   history?: HistoryStore
 }): RequestRunner {
-  const running = new Map<string, AbortController>()
+  const running = new Map<string, RunSignal>()
 
   async function sendWithAuth(environment: Environment | null, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
     if (!environment) return deps.engine.send(spec, options)
@@ -54,15 +55,15 @@ export function createRequestRunner(deps: {
   return {
     async send(runId, spec, environmentId, onProgress) {
       if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
-      const controller = new AbortController()
-      running.set(runId, controller)
+      const signal = new RunSignal()
+      running.set(runId, signal)
       try {
         const environment = environmentId === null ? null : deps.environments.get(environmentId)
         const secrets = await revealSecrets(deps.vault, environment, spec)
         const resolved = resolveRequest(spec, environment, secrets)
         const options = sendOptionsFor(deps.settings.get(), environment)
         const result = scrubSecrets(
-          await sendWithAuth(environment, resolved, { ...options, signal: controller.signal, onProgress }),
+          await sendWithAuth(environment, resolved, { ...options, signal, onProgress }),
           [...secrets.values()]
         )
         if (deps.history) {
@@ -78,12 +79,12 @@ export function createRequestRunner(deps: {
       }
     },
     cancel(runId) {
-      const controller = running.get(runId)
-      controller?.abort()
-      return controller !== undefined
+      const signal = running.get(runId)
+      signal?.abort()
+      return signal !== undefined
     },
     cancelAll() {
-      for (const controller of running.values()) controller.abort()
+      for (const signal of running.values()) signal.abort()
     }
   }
 }

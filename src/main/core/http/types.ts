@@ -4,13 +4,20 @@ import type { EventPayload } from '@shared/ipc/contract'
 
 export type Progress = Omit<EventPayload<'request:progress'>, 'runId'>
 
+/** What a send needs from a cancel signal: an AbortSignal fits, and so does the runner's lighter RunSignal. */
+export interface CancelSignal {
+  readonly aborted: boolean
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void
+  removeEventListener(type: 'abort', listener: () => void): void
+}
+
 export interface SendOptions {
   connectTimeoutMs: number
   totalTimeoutMs: number
   maxRedirects: number
   maxDecodedBytes: number
   tls: { verify: boolean; caPath: string | null }
-  signal?: AbortSignal
+  signal?: CancelSignal
   onProgress?: (progress: Progress) => void
 }
 
