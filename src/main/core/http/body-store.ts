@@ -70,6 +70,11 @@ export class BodyStore {
     return this.bodies.has(id)
   }
 
+  /** Where a kept body lives (for windowed views, search and save-to-file, which read it without copying it). */
+  get(id: string): StoredBody | undefined {
+    return this.bodies.get(id)
+  }
+
   async read(id: string, offset: number, length: number): Promise<BodyChunk> {
     const body = this.bodies.get(id)
     if (!body) throw notFound(id)

@@ -1,6 +1,7 @@
 import type { HttpEngine, EngineConfig } from './types'
 import { AgentPool } from './agent-pool'
 import { BodyStore } from './body-store'
+import { BodyViews } from '../body-view/body-views'
 import type { Cancellation } from './cancellation'
 import { Deadlines } from './deadlines'
 import { cancelled, sendRequest, type SendContext } from './send'
@@ -15,12 +16,17 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
   const previewBytes = Math.max(1024, Math.floor(config.previewBytes ?? DEFAULT_PREVIEW_BYTES))
   const agents = new AgentPool()
   const store = new BodyStore(config.tempDir)
+  const views = new BodyViews((id) => store.get(id), config.tempDir)
   const context: SendContext = { agents, store, previewBytes, deadlines: new Deadlines(), inFlight: new Set<Cancellation>() }
 
   return {
     send: (spec, options) => sendRequest(context, spec, options),
     readBody: (responseId, offset, length) => store.read(responseId, offset, length),
-    release: (responseId) => store.release(responseId),
+    views,
+    release: async (responseId) => {
+      await views.release(responseId)
+      return store.release(responseId)
+    },
     async close() {
       const inFlight = [...(context.inFlight ?? [])]
       context.inFlight = null
@@ -28,6 +34,7 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
       // Cancelled sends delete their partial bodies; wait for that before clearing what is kept.
       await Promise.all(inFlight.map((cancellation) => cancellation.whenSettled()))
       await agents.close()
+      await views.clear()
       await store.clear()
     }
   }

@@ -1,6 +1,7 @@
 import type { RequestSpec } from '@shared/model/request'
 import type { BodyChunk, SendResult } from '@shared/model/response'
 import type { EventPayload } from '@shared/ipc/contract'
+import type { BodyViews } from '../body-view/body-views'
 
 export type Progress = Omit<EventPayload<'request:progress'>, 'runId'>
 
@@ -30,6 +31,8 @@ export interface HttpEngine {
   /** Reads decoded body bytes [offset, offset+length) of a kept response, as UTF-8 text cut on a character boundary. */
   readBody(responseId: string, offset: number, length: number): Promise<BodyChunk>
   release(responseId: string): Promise<boolean>
+  /** Windowed rows, streamed search and save-to-file over kept bodies (the large-body viewer). */
+  views: BodyViews
   /** Closes connection pools and deletes every kept body file. */
   close(): Promise<void>
 }
