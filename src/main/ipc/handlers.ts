@@ -13,7 +13,7 @@ import { sendOptionsFor } from '../core/request-runner'
 export interface PlatformPort {
   pickFile(purpose: 'multipart' | 'ca-bundle'): Promise<string | null>
   /** Save dialog; the chosen path, or null when cancelled. (Optional: hosts without one, e.g. benches, leave it out.) */
-  pickSavePath?(purpose: 'snippet' | 'export', defaultName: string): Promise<string | null>
+  pickSavePath?(purpose: 'snippet' | 'export' | 'response-body', defaultName: string): Promise<string | null>
   /** Folder dialog for a collection (an existing one, or where to create a new one). */
   pickFolder?(purpose: 'open-collection' | 'new-collection' | 'import-target'): Promise<string | null>
   /** Open dialog for a file to import (a Postman collection, or an OpenAPI / Swagger file as a catalog). */
@@ -30,6 +30,14 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     'request:cancel': async ({ runId }) => ({ cancelled: core.requests.cancel(runId) }),
     'response:read-body': ({ responseId, offset, length }) => core.engine.readBody(responseId, offset, length),
     'response:release': async ({ responseId }) => ({ released: await core.engine.release(responseId) }),
+    'response:view-rows': ({ responseId, mode, fromRow, count }) => core.engine.views.rows(responseId, mode, fromRow, count),
+    'response:search': ({ searchId, responseId, mode, ...options }) => core.engine.views.search(searchId, responseId, mode, options),
+    'response:search-cancel': async ({ searchId }) => ({ cancelled: core.engine.views.cancelSearch(searchId) }),
+    'response:save-body': async ({ responseId }) => {
+      core.engine.views.size(responseId) // NOT_FOUND before a dialog opens for a body that is gone
+      const path = (await platform.pickSavePath?.('response-body', 'response-body.json')) ?? null
+      return { path, bytes: path === null ? 0 : await core.engine.views.save(responseId, path) }
+    },
     'settings:get': async () => core.settings.get(),
     'settings:update': (patch) => core.settings.update(patch),
     'environment:list': async () => core.environments.list(),

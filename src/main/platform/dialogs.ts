@@ -21,7 +21,7 @@ export function createElectronPlatform(getWindow: () => BrowserWindow | null): P
     async pickSavePath(purpose, defaultName) {
       const window = getWindow()
       const options: Electron.SaveDialogOptions = {
-        title: purpose === 'snippet' ? 'Save snippet' : 'Export',
+        title: purpose === 'snippet' ? 'Save snippet' : purpose === 'response-body' ? 'Save response body' : 'Export',
         defaultPath: defaultName,
         properties: ['createDirectory', 'showOverwriteConfirmation']
       }

@@ -11,6 +11,7 @@ import {
 import { ScopePathSchema, ScopeProbeResultSchema } from '../iterator/scope-plan'
 import { RequestSpecSchema } from '../model/request'
 import { BodyChunkSchema, SendResultSchema } from '../model/response'
+import { BodyViewModeSchema, type BodyRows, type BodySearchPage } from '../model/body-view'
 import { EnvironmentSchema } from '../model/environment'
 import { SettingsPatchSchema, SettingsSchema } from '../model/settings'
 import type { Envelope } from '../model/errors'
@@ -62,6 +63,27 @@ export const commands = {
     output: BodyChunkSchema
   },
   'response:release': { input: z.object({ responseId: IdSchema }), output: z.object({ released: z.boolean() }) },
+  /** Large bodies: a window of rows (lines, long lines folded) of the raw or re-indented body, indexed in main. */
+  'response:view-rows': {
+    input: z.object({ responseId: IdSchema, mode: BodyViewModeSchema, fromRow: z.number().int().min(0), count: z.number().int().min(1).max(1000) }),
+    output: z.custom<BodyRows>()
+  },
+  /** One page of matches, streamed over the body file in main; a new search with the same searchId cancels the old. */
+  'response:search': {
+    input: z.object({
+      searchId: RunIdSchema,
+      responseId: IdSchema,
+      mode: BodyViewModeSchema,
+      query: z.string().min(1).max(1000),
+      caseSensitive: z.boolean().default(false),
+      fromRow: z.number().int().min(0).default(0),
+      maxMatches: z.number().int().min(1).max(1000).default(500)
+    }),
+    output: z.custom<BodySearchPage>()
+  },
+  'response:search-cancel': { input: z.object({ searchId: RunIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  /** Save dialog in main, then the kept body is copied to the file (never through the renderer); path null = cancelled. */
+  'response:save-body': { input: z.object({ responseId: IdSchema }), output: z.object({ path: z.string().nullable(), bytes: z.number() }) },
   'settings:get': { input: z.object({}), output: SettingsSchema },
   'settings:update': { input: SettingsPatchSchema, output: SettingsSchema },
   'environment:list': { input: z.object({}), output: z.array(EnvironmentSchema) },

@@ -58,6 +58,11 @@ export class BodyViews {
     return controller !== undefined
   }
 
+  /** Decoded size of a kept body; throws NOT_FOUND when it is not kept. */
+  size(responseId: string): number {
+    return this.body(responseId).size
+  }
+
   async save(responseId: string, path: string): Promise<number> {
     return saveBody(this.body(responseId), path)
   }
