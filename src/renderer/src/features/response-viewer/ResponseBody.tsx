@@ -2,13 +2,22 @@ import { useMemo, useState } from 'react'
 import type { SendResult } from '@shared/model/response'
 import { LazyCodeEditor } from '../../editor/LazyCodeEditor'
 import type { ColorScheme } from '../../ui/useColorScheme'
-import { formatBytes, languageFor, PRETTY_PRINT_LIMIT, prettyJson } from './format'
+import { formatBytes, LARGE_BODY_BYTES, languageFor, PRETTY_PRINT_LIMIT, prettyJson } from './format'
+import { LargeBody } from './large/LargeBody'
+import { SaveBodyButton } from './large/SaveBodyButton'
 import { useResponseBody } from './useResponseBody'
 
 type View = 'pretty' | 'raw'
 
 /** The body as loaded so far: pretty (Monaco, read-only) or raw text, with paging for bodies beyond the preview. */
 export function ResponseBody({ result, scheme }: { result: SendResult; scheme: ColorScheme }): React.JSX.Element {
+  // Large text bodies get the windowed view (a separate component, so this one's hooks never load them).
+  if (!result.preview.binary && result.sizes.decodedBytes > LARGE_BODY_BYTES) return <LargeBody result={result} />
+  return <SmallBody result={result} scheme={scheme} />
+}
+
+/** A body small enough for the editor: loaded into the renderer and shown in Monaco or as raw text. */
+function SmallBody({ result, scheme }: { result: SendResult; scheme: ColorScheme }): React.JSX.Element {
   const body = useResponseBody(result)
   const [view, setView] = useState<View>('pretty')
   const pretty = useMemo(() => prettyJson(body.text, body.complete, result.contentType), [body.text, body.complete, result.contentType])
@@ -16,7 +25,8 @@ export function ResponseBody({ result, scheme }: { result: SendResult; scheme: C
   if (result.preview.binary) {
     return (
       <p className="muted" data-testid="binary-body">
-        Binary body ({formatBytes(body.totalBytes)}{result.contentType ? `, ${result.contentType}` : ''}) — not shown as text.
+        Binary body ({formatBytes(body.totalBytes)}{result.contentType ? `, ${result.contentType}` : ''}) — not shown as text.{' '}
+        <SaveBodyButton responseId={result.responseId} />
       </p>
     )
   }
@@ -47,6 +57,7 @@ export function ResponseBody({ result, scheme }: { result: SendResult; scheme: C
             {body.loading ? 'Loading…' : 'Load more'}
           </button>
         )}
+        <SaveBodyButton responseId={result.responseId} />
       </div>
       {body.error && (
         <p className="inline-error" role="alert">

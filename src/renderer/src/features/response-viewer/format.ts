@@ -31,6 +31,12 @@ export function statusClass(status: number): StatusClass {
 /** Above this, pretty-printing (parse + stringify + Monaco folding) would stall the UI; raw text is shown instead. */
 export const PRETTY_PRINT_LIMIT = 5 * 1024 * 1024
 
+/**
+ * Above this a body is shown by the windowed viewer (rows fetched from main, search and pretty-printing in main):
+ * parsing and tokenizing a few MB on the renderer's main thread already costs more than a 100 ms task.
+ */
+export const LARGE_BODY_BYTES = 2 * 1024 * 1024
+
 export type BodyLanguage = 'json' | 'xml' | 'plaintext'
 
 export function languageFor(contentType: string | null): BodyLanguage {
