@@ -9,11 +9,12 @@
  * Run alone: npx tsx --tsconfig tsconfig.node.json bench/startup.ts [--quick]
  */
 import { chromium, type Browser } from '@playwright/test'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { existsSync } from 'node:fs'
 import { CHROMIUM_ARGS, findChromium } from '../test/e2e/find-browser'
 import { startBridge } from '../test/e2e/bridge/bridge-server'
 import { installApiShim } from '../test/e2e/bridge/api-shim'
@@ -32,9 +33,9 @@ interface Bundle {
 }
 
 /** Follows static imports from index.html's entry scripts; every other .js chunk is loaded lazily (or never). */
-async function analyseBundle(): Promise<Bundle> {
-  const assets = join(RENDERER_DIR, 'assets')
-  const html = await readFile(join(RENDERER_DIR, 'index.html'), 'utf8')
+async function analyseBundle(rendererDir: string): Promise<Bundle> {
+  const assets = join(rendererDir, 'assets')
+  const html = await readFile(join(rendererDir, 'index.html'), 'utf8')
   const entries = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?assets\/([^"]+\.js)"/g)].map((m) => m[1] ?? '')
   const texts = new Map<string, string>()
   for (const name of (await readdir(assets)).filter((file) => file.endsWith('.js'))) texts.set(name, await readFile(join(assets, name), 'utf8'))
@@ -83,8 +84,15 @@ async function timeToShell(browser: Browser, rendererDir: string, rounds: number
       await page.addInitScript({ content: 'globalThis.__name ??= (target) => target' })
       await page.addInitScript(installApiShim, { origin: bridge.url, token: bridge.token })
       await page.addInitScript(watchForShell)
+      const problems: string[] = []
+      page.on('pageerror', (error) => problems.push(error.message))
+      page.on('response', (response) => void (response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`)))
       await page.goto(bridge.url)
-      await page.waitForFunction(() => (globalThis as { __shellReadyAt?: number }).__shellReadyAt !== undefined, undefined, { timeout: 30_000 })
+      await page
+        .waitForFunction(() => (globalThis as { __shellReadyAt?: number }).__shellReadyAt !== undefined, undefined, { timeout: 30_000 })
+        .catch((error: unknown) => {
+          throw new Error(`the shell did not become interactive: ${problems.join('; ') || String(error)}`)
+        })
       times.push(await page.evaluate(() => (globalThis as { __shellReadyAt?: number }).__shellReadyAt ?? Number.NaN))
       await context.close()
     }
@@ -96,7 +104,33 @@ async function timeToShell(browser: Browser, rendererDir: string, rounds: number
 
 export const run: Benchmark = async ({ quick }) => {
   await ensureRendererBuilt()
-  const bundle = await analyseBundle()
+  // A private copy: others' e2e runs rebuild out/renderer (emptying it first) while this runs.
+  const work = await mkdtemp(join(tmpdir(), 'bench-startup-'))
+  const rendererDir = join(work, 'renderer')
+  const blankDir = join(work, 'blank')
+  await copyComplete(rendererDir)
+  try {
+    return await measure(quick, rendererDir, blankDir)
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+/** Copies out/renderer, again (up to 6 times, 5 s apart) while index.html names a chunk the copy lacks (a build in progress). */
+async function copyComplete(target: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await rm(target, { recursive: true, force: true })
+    await cp(RENDERER_DIR, target, { recursive: true }).catch(() => undefined)
+    const html = await readFile(join(target, 'index.html'), 'utf8').catch(() => '')
+    const named = [...html.matchAll(/assets\/([^"]+)"/g)].map((m) => m[1] ?? '')
+    if (html !== '' && named.every((name) => existsSync(join(target, 'assets', name)))) return
+    if (attempt === 6) throw new Error(`${RENDERER_DIR} stayed incomplete (a build in progress?)`)
+    await new Promise((wait) => setTimeout(wait, 5000))
+  }
+}
+
+async function measure(quick: boolean, rendererDir: string, blankDir: string): Promise<BenchRow[]> {
+  const bundle = await analyseBundle(rendererDir)
   const kb = (names: string[]): number => names.reduce((sum, name) => sum + (bundle.gzip.get(name) ?? 0), 0) / 1024
   const rows: BenchRow[] = [
     row(`startup: initial renderer JS, gzip (${bundle.eager.length} eager chunk${bundle.eager.length === 1 ? '' : 's'})`, kb(bundle.eager), 'KiB',
@@ -106,24 +140,23 @@ export const run: Benchmark = async ({ quick }) => {
   ]
 
   const rounds = quick ? 5 : 15
-  const blankDir = await mkdtemp(join(tmpdir(), 'bench-blank-'))
+  await mkdir(blankDir)
   await writeFile(join(blankDir, 'index.html'), '<!doctype html><html><head><meta charset="UTF-8"><title>blank</title><script type="module" src="./main.js"></script></head><body></body></html>')
   await writeFile(join(blankDir, 'main.js'), "const b = document.createElement('button'); b.dataset.testid = 'send'; b.textContent = 'Send'; document.body.append(b)\n")
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS })
   try {
     await timeToShell(browser, blankDir, 1) // warm up the browser process and the OS file cache
-    await timeToShell(browser, RENDERER_DIR, 1)
+    await timeToShell(browser, rendererDir, 1)
     const app: number[] = []
     const blank: number[] = []
     for (let round = 0; round < rounds; round++) {
       blank.push(...(await timeToShell(browser, blankDir, 1)))
-      app.push(...(await timeToShell(browser, RENDERER_DIR, 1)))
+      app.push(...(await timeToShell(browser, rendererDir, 1)))
     }
     rows.push(row(`startup: navigation to interactive app shell (Send enabled), Chromium, median of ${rounds}`, median(app), 'ms',
       { name: 'minimal page with one Send button, served the same way', value: median(blank) }, '< 1000 ms'))
   } finally {
     await browser.close()
-    await rm(blankDir, { recursive: true, force: true })
   }
   return rows
 }
