@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BodyViews } from '../../../../src/main/core/body-view/body-views'
+import { JsonReindenter } from '../../../../src/main/core/body-view/json-reindent'
 import { RowSplitter } from '../../../../src/main/core/body-view/row-splitter'
 import type { StoredBody } from '../../../../src/main/core/http/body-sink'
 import type { BodyMatch, BodyRow, BodyViewMode } from '../../../../src/shared/model/body-view'
@@ -76,6 +77,18 @@ describe('RowSplitter', () => {
     expect(bytewise).toEqual(whole)
     expect(whole).toEqual(referenceRows(bytes).slice(1).map((row) => row.start))
     for (const start of whole) expect((bytes[start] ?? 0) & 0xc0).not.toBe(0x80)
+  })
+})
+
+describe('JsonReindenter', () => {
+  it('re-indents like JSON.stringify(value, null, 2) even when escapes and UTF-8 are split between inputs', () => {
+    const value = { a: 'q\\"x\\\\', b: [[], {}, [1, { c: 'é€😀' }]], 'k\\"': null, n: -1.5e3 }
+    const text = Buffer.from(JSON.stringify(value))
+    const out: Buffer[] = []
+    const reindenter = new JsonReindenter()
+    for (let i = 0; i < text.length; i++) reindenter.push(text.subarray(i, i + 1), (bytes) => out.push(Buffer.from(bytes)))
+    reindenter.end((bytes) => out.push(Buffer.from(bytes)))
+    expect(Buffer.concat(out).toString()).toBe(JSON.stringify(value, null, 2))
   })
 })
 
