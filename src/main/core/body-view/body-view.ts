@@ -99,6 +99,32 @@ export class BodyView {
     return block.starts[row - block.firstRow] ?? block.end
   }
 
+  /**
+   * Row and row start of each view offset (ascending), from the nearest kept row start: a binary search and one
+   * re-split block per distinct block, so search never splits the whole body. Call once indexing is done.
+   */
+  async locate(positions: readonly number[]): Promise<Array<{ row: number; start: number }>> {
+    this.throwIfFailed()
+    const slots = Math.ceil(this.rowCount / BLOCK_ROWS)
+    const found: Array<{ row: number; start: number }> = []
+    let cached = null as { slot: number; block: Block } | null
+    for (const position of positions) {
+      let lo = 0
+      let hi = slots - 1
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if ((this.offsets[mid] ?? 0) <= position) lo = mid
+        else hi = mid - 1
+      }
+      if (cached?.slot !== lo) cached = { slot: lo, block: await this.block(lo * BLOCK_ROWS, lo * BLOCK_ROWS + 1) }
+      const starts = cached.block.starts
+      let index = 0
+      while (index + 1 < starts.length && (starts[index + 1] ?? Infinity) <= position && lo * BLOCK_ROWS + index + 1 < this.rowCount) index++
+      found.push({ row: lo * BLOCK_ROWS + index, start: starts[index] ?? 0 })
+    }
+    return found
+  }
+
   /** Reads view bytes (only below indexedBytes, which are on disk). */
   async readView(position: number, length: number): Promise<Buffer> {
     this.throwIfFailed()

@@ -46,11 +46,11 @@ async function allRows(id: string, mode: BodyViewMode): Promise<BodyRow[]> {
   return rows
 }
 
-async function allMatches(id: string, mode: BodyViewMode, query: string, caseSensitive: boolean, maxMatches: number): Promise<BodyMatch[]> {
+async function allMatches(id: string, mode: BodyViewMode, query: string, caseSensitive: boolean, maxMatches: number, scanBudget?: number): Promise<BodyMatch[]> {
   const found: BodyMatch[] = []
   let fromRow: number | null = 0
   while (fromRow !== null) {
-    const page = await views.search('s', id, mode, { query, caseSensitive, fromRow, maxMatches })
+    const page = await views.search('s', id, mode, { query, caseSensitive, fromRow, maxMatches, ...(scanBudget ? { scanBudget } : {}) })
     found.push(...page.matches)
     fromRow = page.nextRow
   }
@@ -148,6 +148,9 @@ describe('search over the temp file', () => {
     // Small pages must add up to the same list (no match lost or repeated at a page edge).
     expect(strip(await allMatches('search', 'raw', 'NeEdLe', false, 1000))).toEqual(folded)
     expect(strip(await allMatches('search', 'raw', 'needle', false, 7))).toEqual(folded)
+    // Pages cut by the scan budget (progress) rather than by the match count.
+    expect(strip(await allMatches('search', 'raw', 'needle', false, 1000, 512 * 1024))).toEqual(folded)
+    expect(strip(await allMatches('search', 'raw', 'NEEDLE', true, 1000, 300 * 1024))).toEqual(exact)
   })
 
   it('searches the pretty text and maps matches to its rows', async () => {
