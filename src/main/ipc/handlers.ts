@@ -8,6 +8,7 @@ import { libraryHandlers } from './library-handlers'
 import { catalogHandlers } from './catalog-handlers'
 import { createIcsApiKey } from '../core/auth/ics-api-key'
 import { sendOptionsFor } from '../core/request-runner'
+import { FileGrants } from '../core/file-grants'
 
 /** The few things only the host (Electron, or the e2e bridge) can do. */
 export interface PlatformPort {
@@ -24,9 +25,12 @@ export interface PlatformPort {
 
 /** The handler table: each entry only delegates to core. No electron import, so the e2e bridge reuses it. */
 export function createHandlers(core: AppCore, platform: PlatformPort): Handlers {
+  const grants = new FileGrants()
   return {
-    'request:send': ({ runId, spec, environmentId }, emit) =>
-      core.requests.send(runId, spec, environmentId, (progress) => emit('request:progress', { runId, ...progress })),
+    'request:send': ({ runId, spec, environmentId }, emit) => {
+      grants.checkRequest(spec) // only files chosen through main are read and uploaded
+      return core.requests.send(runId, spec, environmentId, (progress) => emit('request:progress', { runId, ...progress }))
+    },
     'request:cancel': async ({ runId }) => ({ cancelled: core.requests.cancel(runId) }),
     'response:read-body': ({ responseId, offset, length }) => core.engine.readBody(responseId, offset, length),
     'response:release': async ({ responseId }) => ({ released: await core.engine.release(responseId) }),
@@ -41,7 +45,11 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     'settings:get': async () => core.settings.get(),
     'settings:update': (patch) => core.settings.update(patch),
     'environment:list': async () => core.environments.list(),
-    'environment:save': (environment) => core.environments.save(environment),
+    'environment:save': (environment) => {
+      const current = core.environments.list().find((saved) => saved.id === environment.id)
+      grants.checkCaPath(environment.tls?.caPath ?? null, current?.tls.caPath ?? null)
+      return core.environments.save(environment)
+    },
     'environment:delete': async ({ id }) => {
       core.auth.invalidate(id)
       await core.vault.deletePrefix(secretKey(id, ''))
@@ -76,8 +84,12 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     }),
     'app:notices': async () => [...core.notices],
     'app:dismiss-notices': async () => ({ dismissed: core.notices.splice(0).length }),
-    'dialog:pick-file': async ({ purpose }) => ({ path: await platform.pickFile(purpose) }),
-    ...libraryHandlers(core, platform),
+    'dialog:pick-file': async ({ purpose }) => {
+      const path = await platform.pickFile(purpose)
+      if (path !== null) grants.grant(path)
+      return { path }
+    },
+    ...libraryHandlers(core, platform, grants),
     ...catalogHandlers(core, platform),
     'iterator:availability': async ({ environmentId }) => core.iterator.availability(environmentId),
     'iterator:pick-export': async ({ format, defaultName }) => {

@@ -6,6 +6,7 @@ import { AppError } from '@shared/model/errors'
 import { exportHarFile, exportPostmanFile, importPostmanFile } from '../core/glue/collection-transfer'
 import type { Handlers } from './dispatch'
 import type { PlatformPort } from './handlers'
+import type { FileGrants } from '../core/file-grants'
 
 /** The host's save/folder dialogs; a host without them gets a clear error rather than a crash. */
 function dialogs(platform: PlatformPort): Required<Pick<PlatformPort, 'pickSavePath' | 'pickFolder' | 'pickImportFile'>> {
@@ -28,7 +29,7 @@ function exportName(root: string, path: string): string {
 type LibraryCommand = Extract<keyof Handlers, `history:${string}` | `snippet:${string}` | `collection:${string}`>
 
 /** Issue 7 handlers (history, snippets, collections); each only delegates to core. */
-export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Handlers, LibraryCommand> {
+export function libraryHandlers(core: AppCore, platform: PlatformPort, grants: FileGrants): Pick<Handlers, LibraryCommand> {
   const open = core.openCollections
   /** `reveal`: only copy and save (main-side actions) put real secret values in; the displayed code is masked. */
   const snippet = (request: ParsedInput<'snippet:generate'>, reveal: boolean): Promise<GeneratedSnippet> =>
@@ -39,7 +40,11 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Han
     )
   return {
     'history:search': (query) => core.history.search(query),
-    'history:get': ({ id }) => core.history.get(id),
+    'history:get': async ({ id }) => {
+      const entry = await core.history.get(id)
+      grants.grantFrom(entry.request) // main read it from its own history: its files may be sent again
+      return entry
+    },
     'history:clear': async () => {
       await core.history.clear()
       return { cleared: true }
@@ -69,9 +74,16 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort): Pick<Han
       return { tree: await open.add(folder) }
     },
     'collection:close': async ({ folder }) => ({ closed: await open.remove(folder) }),
-    'collection:read-request': ({ folder, path }) => core.collections.readRequest(open.require(folder), path),
-    'collection:save-request': ({ folder, path, parent, request }) =>
-      core.collections.saveRequest(open.require(folder), path === undefined ? { folder: parent, request } : { path, request }),
+    'collection:read-request': async ({ folder, path }) => {
+      const saved = await core.collections.readRequest(open.require(folder), path)
+      grants.grantFrom(saved.request) // read by main from the user's collection on disk, not named by the page
+      return saved
+    },
+    'collection:save-request': ({ folder, path, parent, request }) => {
+      // Otherwise a page could launder a path it names: save it into a collection, then read it back as "from disk".
+      grants.checkRequest(request.request)
+      return core.collections.saveRequest(open.require(folder), path === undefined ? { folder: parent, request } : { path, request })
+    },
     'collection:rename-request': ({ folder, path, name }) => core.collections.renameRequest(open.require(folder), path, name),
     'collection:duplicate-request': ({ folder, path }) => core.collections.duplicateRequest(open.require(folder), path),
     'collection:delete-request': ({ folder, path }) => core.collections.deleteRequest(open.require(folder), path),
