@@ -16,7 +16,9 @@ import { AUTH_SECRET_NAMES } from '@shared/model/auth'
 import type { HistoryInput } from './history/build-entry'
 
 export interface RequestRunner {
-  send(runId: string, spec: RequestSpec, environmentId: string | null, onProgress: (p: Progress) => void): Promise<SendResult>
+  /** `extra.receiveBody` streams the final body to the caller instead of keeping it (see SendOptions). */
+  send(runId: string, spec: RequestSpec, environmentId: string | null, onProgress: (p: Progress) => void,
+    extra?: Pick<SendOptions, 'receiveBody'>): Promise<SendResult>
   /** True if a run with this id was in flight and is now aborted. */
   cancel(runId: string): boolean
   cancelAll(): void
@@ -53,7 +55,7 @@ export function createRequestRunner(deps: {
   }
 
   return {
-    async send(runId, spec, environmentId, onProgress) {
+    async send(runId, spec, environmentId, onProgress, extra) {
       if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
       const signal = new RunSignal()
       running.set(runId, signal)
@@ -64,7 +66,7 @@ export function createRequestRunner(deps: {
         const resolved = resolveRequest(spec, environment, secrets)
         const options = sendOptionsFor(deps.settings.get(), environment)
         const result = scrubSecrets(
-          await sendWithAuth(environment, resolved, { ...options, signal, onProgress }),
+          await sendWithAuth(environment, resolved, { ...options, ...extra, signal, onProgress }),
           [...secrets.values()]
         )
         if (deps.history) {

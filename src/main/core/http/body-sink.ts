@@ -1,5 +1,6 @@
 import { open, rm, type FileHandle } from 'node:fs/promises'
 import { AppError } from '@shared/model/errors'
+import type { BodyReceiver } from './types'
 
 /** Where a finished body lives: small ones in memory, anything larger in its own temp file. */
 export type StoredBody = { kind: 'memory'; data: Buffer; size: number } | { kind: 'file'; path: string; size: number }
@@ -18,6 +19,8 @@ export interface SinkOptions {
   /** Bytes kept for the preview. */
   headBytes: number
   maxDecodedBytes: number
+  /** Gets every decoded chunk instead of memory/file; the sink then keeps only the head (for the preview). */
+  receiver?: BodyReceiver
 }
 
 /**
@@ -49,11 +52,23 @@ export class BodySink {
     return this.size
   }
 
+  /** True when the body goes to a receiver and is not kept. */
+  get receives(): boolean {
+    return this.options.receiver !== undefined
+  }
+
   /** Returns false when the caller should wait for onDrain before writing more. Throws DECODED_SIZE_CAP. */
   write(chunk: Buffer): boolean {
     if (this.done || this.destroyed) return true
     this.size += chunk.length
     if (this.size > this.options.maxDecodedBytes) throw sizeCapError(this.options.maxDecodedBytes)
+    const receiver = this.options.receiver
+    if (receiver) {
+      const kept = this.size - chunk.length
+      if (kept < this.options.headBytes) this.chunks.push(chunk.subarray(0, this.options.headBytes - kept))
+      receiver(chunk)
+      return true
+    }
     if (this.head === null) {
       this.chunks.push(chunk)
       if (this.size <= this.options.memoryLimit) return true
@@ -135,8 +150,9 @@ export class BodySink {
   /** Valid after onDone(null). */
   result(): SinkResult {
     if (this.head !== null) return { stored: { kind: 'file', path: this.options.path, size: this.size }, head: this.head }
-    const data = this.chunks.length === 1 ? (this.chunks[0] ?? Buffer.alloc(0)) : Buffer.concat(this.chunks, this.size)
-    return { stored: { kind: 'memory', data, size: this.size }, head: data.subarray(0, this.options.headBytes) }
+    const data = this.chunks.length === 1 ? (this.chunks[0] ?? Buffer.alloc(0)) : Buffer.concat(this.chunks)
+    // With a receiver `data` is only the head; send() does not keep such a body.
+    return { stored: { kind: 'memory', data, size: data.length }, head: data.subarray(0, this.options.headBytes) }
   }
 }
 

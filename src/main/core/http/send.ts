@@ -72,6 +72,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
     let sawHttps = false
     let outcome: HopOutcome
     let bodyId = ''
+    let received = false
     for (;;) {
       sawHttps ||= hop.url.protocol === 'https:'
       const current = hop
@@ -90,12 +91,15 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
           if (plan.unsupported !== null) {
             warnings.push(`The body uses Content-Encoding "${plan.unsupported}", which cannot be decoded; it is shown as received.`)
           }
+          const receiver = options.receiveBody?.(head.status) ?? null
           const sink = new BodySink({
             path: slot.path,
             memoryLimit: context.previewBytes,
             headBytes: context.previewBytes + 4,
-            maxDecodedBytes: options.maxDecodedBytes
+            maxDecodedBytes: options.maxDecodedBytes,
+            ...(receiver ? { receiver } : {})
           })
+          received = sink.receives
           return { kind: 'keep', sink, plan }
         }
       })
@@ -111,7 +115,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
       await sink.destroy()
       throw cancellation.reason
     }
-    context.store.keep(bodyId, stored)
+    if (!received) context.store.keep(bodyId, stored)
     progress.setPhase('done')
     if (!options.tls.verify && sawHttps) warnings.push("TLS verification is off: the server's certificate was not checked.")
     return buildResult(bodyId, hop, outcome, sink.bytes, head, redirects, warnings, context.previewBytes, startedAt)

@@ -20,7 +20,16 @@ export interface SendOptions {
   tls: { verify: boolean; caPath: string | null }
   signal?: CancelSignal
   onProgress?: (progress: Progress) => void
+  /**
+   * Asked at the final response's head: a function returned here receives the decoded body chunk by chunk instead
+   * of the body store (iterator pages are split while they stream in). Such a body is not kept: the result's
+   * responseId reads nothing and only the preview (the first bytes) remains. Null keeps the body as usual.
+   */
+  receiveBody?: (status: number) => BodyReceiver | null
 }
+
+/** Takes each decoded chunk synchronously; it must not throw (a throw fails the send). */
+export type BodyReceiver = (chunk: Buffer) => void
 
 /**
  * The request engine (undici). `spec` arrives fully resolved (no {{variables}}, absolute URL).

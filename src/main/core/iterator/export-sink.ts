@@ -27,12 +27,10 @@ export interface ExportSink {
 
 interface Encoder {
   head(records: PageRecords): string
-  page(records: PageRecords): string
+  /** Bytes where the page has them (NDJSON of a streamed page is written as received, no string built). */
+  page(records: PageRecords): string | Buffer
   tail(): string
 }
-
-/** Raw record text is one JSON value; a line break in it can only be insignificant whitespace (strings escape them). */
-const oneLine = (text: string): string => (text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]+/g, ' ') : text)
 
 export const CSV_EXTRA_COLUMN = '_extra'
 
@@ -71,7 +69,7 @@ function csvEncoder(): Encoder {
 const encoders: Record<ExportFormat, () => Encoder> = {
   ndjson: () => ({
     head: () => '',
-    page: (records) => (records.length === 0 ? '' : records.raw.map(oneLine).join('\n') + '\n'),
+    page: (records) => records.ndjson(),
     tail: () => ''
   }),
   json: () => {
@@ -104,8 +102,13 @@ export async function openExportSink(format: ExportFormat, path: string): Promis
   const encoder = encoders[format]()
   let started = false
   let closed = false
-  const put = async (text: string): Promise<void> => {
-    if (text !== '') await handle.write(text)
+  const put = async (data: string | Buffer): Promise<void> => {
+    if (typeof data === 'string') {
+      if (data !== '') await handle.write(data)
+      return
+    }
+    // One write per page; a regular file may still take it in parts.
+    for (let done = 0; done < data.length; ) done += (await handle.write(data, done)).bytesWritten
   }
   const start = async (records: PageRecords): Promise<void> => {
     if (started) return

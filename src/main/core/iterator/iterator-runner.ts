@@ -14,6 +14,7 @@ import type { RequestRunner } from '../request-runner'
 import type { EnvironmentRepository } from '../environments'
 import { secretKey, type Vault } from '../vault/vault'
 import { openExportSink, type ExportSink } from './export-sink'
+import type { PageRecords } from './page-records'
 import { fetchPage } from './page-fetch'
 import type { IteratorStateStore } from './iterator-state'
 import { RunStats, sleep } from './run-stats'
@@ -89,6 +90,20 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
     let serverErrors = 0
     let resends = 0
     let attempt = 0
+    // A page is written to the export and its position saved while the next page downloads (operation=next only
+    // needs the previous page received, not written). Pages alternate between two split buffers, so the one being
+    // written is never the one being filled; a page's commit is awaited before its buffer comes round again.
+    const scratches: Array<{ buffer: Buffer | null }> = [{ buffer: null }, { buffer: null }]
+    let committing: Promise<void> | null = null
+    const settle = async (): Promise<void> => {
+      const pending = committing
+      committing = null
+      await pending
+    }
+    const commit = async (records: PageRecords, hwm: number | null): Promise<void> => {
+      if (sink) await sink.write(records)
+      await deps.states.save({ environmentId: environment.id, endpoint: input.endpoint, index: input.index, timestampHwm: hwm })
+    }
     const wait = async (seconds: number, detail: string): Promise<void> => {
       stats.emit('waiting', detail)
       await sleep(seconds * 1000, signal)
@@ -99,7 +114,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
         stats.emit('fetching', null)
         const outcome = await fetchPage(deps, {
           pageRunId: `${input.runId}#${++attempt}`, environmentId: environment.id, endpoint: input.endpoint,
-          index: input.index, operation, signal
+          index: input.index, operation, signal, scratch: scratches[stats.pages % 2]
         })
         if (outcome.kind === 'rate-limited') {
           await wait(outcome.seconds, `Rate limited (HTTP 429): waiting ${outcome.seconds} s as Retry-After asks.`)
@@ -133,13 +148,15 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
         resends = 0
         const { records } = outcome
         const hwm = outcome.hwm ?? previousHwm
-        if (sink) await sink.write(records)
         stats.page(records, outcome.bytes, hwm)
         listeners.onPage?.({
           runId: input.runId, page: stats.pages, totalRecords: records.length,
           records: records.first(PREVIEW_RECORDS), timestampHwm: hwm, waitTime: outcome.waitTime
         })
-        await deps.states.save({ environmentId: environment.id, endpoint: input.endpoint, index: input.index, timestampHwm: hwm })
+        await settle() // the previous page is written and saved (a write error surfaces here)
+        committing = commit(records, hwm)
+        // Marks the rejection handled until settle() awaits it; settle() still throws it.
+        committing.catch(() => undefined)
         if (input.mode === 'one-page') return await finish('one-page')
         if (input.endTime !== undefined && hwm !== null && hwm > input.endTime) return await finish('end-time')
         const stalled = records.length === 0 && (hwm === null || hwm === previousHwm)
@@ -156,6 +173,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
       return await finish('cancelled')
     } catch (error) {
       if (signal.aborted) return await finish('cancelled')
+      await settle().catch(() => undefined)
       await sink?.abort()
       sink = null
       throw error
@@ -163,6 +181,8 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
 
     async function finish(reason: IteratorSummary['stopReason']): Promise<IteratorSummary> {
       let exportPath: string | null = null
+      if (reason === 'cancelled') await settle().catch(() => undefined)
+      else await settle()
       if (sink && reason === 'cancelled') {
         await sink.abort()
         notes.push('Cancelled: the export file was not written (nothing partial is left).')

@@ -1,6 +1,7 @@
 /**
- * One iterator page through the app's normal send path (request runner: environment, vault, auth, TLS, engine),
- * read back from the engine's body store, parsed and released. Classifies the answer for the run loop.
+ * One iterator page through the app's normal send path (request runner: environment, vault, auth, TLS, engine).
+ * A 200 body is split into records while it streams in (never stored, never one big string); other answers are
+ * small and read back from the engine's body store. Classifies the answer for the run loop.
  */
 import { AppError } from '@shared/model/errors'
 import type { RequestSpec } from '@shared/model/request'
@@ -8,6 +9,7 @@ import type { SendResult } from '@shared/model/response'
 import type { HttpEngine } from '../http/types'
 import type { RequestRunner } from '../request-runner'
 import { PageRecords, splitResultArray, type JsonRecord } from './page-records'
+import { PageSplitter } from './page-splitter'
 
 export interface PageRequest {
   pageRunId: string
@@ -17,6 +19,11 @@ export interface PageRequest {
   /** next | head | tail | resend | epoch seconds as text */
   operation: string
   signal: AbortSignal
+  /**
+   * The buffer a 200 page's records are split into, reused from page to page: a page's records are only valid
+   * until the next fetch with the same scratch. Without it, each page gets its own buffer.
+   */
+  scratch?: { buffer: Buffer | null }
 }
 
 export type PageOutcome =
@@ -71,9 +78,24 @@ function parsePage(text: string, bytes: number): PageOutcome {
   // Fast path: records cut out as raw text, only the small remainder parsed. A body that does not split cleanly
   // (cut off, unusual shape) goes through JSON.parse, which also yields the precise error for a broken body.
   const split = splitResultArray(text)
+  return pageOutcome(split ? split.rest : text, text, bytes, (result) => split
+    ? new PageRecords(split.raw)
+    : PageRecords.fromParsed(result.filter((item): item is JsonRecord => item !== null && typeof item === 'object' && !Array.isArray(item))))
+}
+
+/** A streamed 200 body: the splitter's records and rest, or the whole body through the text path. */
+function streamedPage(splitter: PageSplitter, bytes: number): PageOutcome {
+  const split = splitter.finish()
+  if (!split) return parsePage(splitter.body().toString('utf8'), bytes)
+  const rest = split.rest.toString('utf8')
+  return pageOutcome(rest, rest, bytes, () => PageRecords.fromNdjson(split.ndjson, split.starts))
+}
+
+/** Checks the page object (`json` is the body, or the body with `"result":[]`) and builds the outcome. */
+function pageOutcome(json: string, text: string, bytes: number, records: (result: unknown[]) => PageRecords): PageOutcome {
   let parsed: unknown
   try {
-    parsed = JSON.parse(split ? split.rest : text)
+    parsed = JSON.parse(json)
   } catch (error) {
     return { kind: 'broken', message: `the page body is not complete JSON (${(error as Error).message})` }
   }
@@ -83,11 +105,8 @@ function parsePage(text: string, bytes: number): PageOutcome {
     throw new AppError('INVALID_INPUT', `The iterator answered ok=${JSON.stringify(body.ok)}: ${serverMessage(text)}`)
   }
   if (!Array.isArray(body.result)) return { kind: 'broken', message: 'the page has no result array' }
-  const records = split
-    ? new PageRecords(split.raw)
-    : PageRecords.fromParsed(body.result.filter((item): item is JsonRecord => item !== null && typeof item === 'object' && !Array.isArray(item)))
   const num = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
-  return { kind: 'page', records, waitTime: num(body.wait_time), hwm: num(body.timestamp_hwm), bytes }
+  return { kind: 'page', records: records(body.result), waitTime: num(body.wait_time), hwm: num(body.timestamp_hwm), bytes }
 }
 
 export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEngine }, request: PageRequest): Promise<PageOutcome> {
@@ -104,9 +123,15 @@ export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEng
   const onAbort = (): void => void deps.requests.cancel(request.pageRunId)
   request.signal.addEventListener('abort', onAbort, { once: true })
   let result: SendResult
+  // Only a 200 is a page worth splitting; error answers are small and kept as usual for their message.
+  let splitter: PageSplitter | null = null
+  const receiveBody = (status: number): ((chunk: Buffer) => void) | null => {
+    splitter = status === 200 ? new PageSplitter(request.scratch) : null
+    return splitter?.write ?? null
+  }
   try {
     if (request.signal.aborted) throw new AppError('CANCELLED', 'The iterator run was cancelled.')
-    result = await deps.requests.send(request.pageRunId, spec, request.environmentId, () => undefined)
+    result = await deps.requests.send(request.pageRunId, spec, request.environmentId, () => undefined, { receiveBody })
   } catch (error) {
     if (error instanceof AppError && MID_STREAM_CODES.has(error.code) && !request.signal.aborted) {
       return { kind: 'broken', message: error.message }
@@ -115,6 +140,8 @@ export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEng
   } finally {
     request.signal.removeEventListener('abort', onAbort)
   }
+  const streamed: PageSplitter | null = splitter
+  if (streamed && result.status === 200) return streamedPage(streamed, result.sizes.decodedBytes)
   try {
     const text = await readAll(deps.engine, result.responseId)
     return classify(result, text, request)

@@ -1,35 +1,70 @@
 /**
- * The records of one page as raw JSON text slices, cut out of the body without parsing them: NDJSON and JSON-array
- * exports write the server's own bytes (parse + stringify of 10,000 records per page costs more than the fetch).
- * Records are parsed only when needed (CSV, the preview, the first timestamp) and then cached.
+ * The records of one page as the server's raw JSON, not parsed: NDJSON and JSON-array exports write the server's own
+ * bytes (parse + stringify of 10,000 records per page costs more than the fetch). A streamed page arrives as NDJSON
+ * bytes from the page splitter; the text fallback as string slices. Records are parsed only when needed (CSV, the
+ * preview, the first timestamp) and then cached.
  */
 export type JsonRecord = Record<string, unknown>
 
 export class PageRecords {
   private cache: JsonRecord[] | null
+  private texts: readonly string[] | null
+  private lines: Buffer | null = null
+  private starts: readonly number[] = []
 
-  constructor(
-    readonly raw: readonly string[],
-    parsed: JsonRecord[] | null = null
-  ) {
+  constructor(raw: readonly string[], parsed: JsonRecord[] | null = null) {
+    this.texts = raw
     this.cache = parsed
+  }
+
+  get length(): number {
+    return this.texts ? this.texts.length : this.starts.length
   }
 
   static fromParsed(records: JsonRecord[]): PageRecords {
     return new PageRecords(records.map((record) => JSON.stringify(record)), records)
   }
 
-  get length(): number {
-    return this.raw.length
+  /** Records as NDJSON bytes (each record then "\n") with each record's start offset, as the page splitter cut them. */
+  static fromNdjson(ndjson: Buffer, starts: readonly number[]): PageRecords {
+    const records = new PageRecords([])
+    records.texts = null
+    records.lines = ndjson
+    records.starts = starts
+    return records
+  }
+
+  /** Each record's JSON text (built on first use when the page came as bytes). */
+  get raw(): readonly string[] {
+    this.texts ??= this.starts.map((_, i) => this.text(i))
+    return this.texts
+  }
+
+  /**
+   * The page as NDJSON bytes, without building strings when the page came as bytes. Raw record text is one JSON
+   * value; a line break in it can only be insignificant whitespace (strings escape them), so it becomes a space.
+   */
+  ndjson(): Buffer {
+    if (this.lines) return this.lines
+    if (this.length === 0) return Buffer.alloc(0)
+    const oneLine = (text: string): string => (text.includes('\n') || text.includes('\r') ? text.replace(/[\r\n]+/g, ' ') : text)
+    return Buffer.from(this.raw.map(oneLine).join('\n') + '\n')
   }
 
   parsed(): JsonRecord[] {
-    this.cache ??= this.raw.map((text) => JSON.parse(text) as JsonRecord)
+    this.cache ??= Array.from({ length: this.length }, (_, i) => JSON.parse(this.text(i)) as JsonRecord)
     return this.cache
   }
 
   first(count: number): JsonRecord[] {
-    return this.cache ? this.cache.slice(0, count) : this.raw.slice(0, count).map((text) => JSON.parse(text) as JsonRecord)
+    if (this.cache) return this.cache.slice(0, count)
+    return Array.from({ length: Math.min(count, this.length) }, (_, i) => JSON.parse(this.text(i)) as JsonRecord)
+  }
+
+  private text(i: number): string {
+    if (this.texts) return this.texts[i] ?? ''
+    const end = (this.starts[i + 1] ?? this.lines?.length ?? 0) - 1 // without the "\n"
+    return this.lines?.toString('utf8', this.starts[i], end) ?? ''
   }
 }
 

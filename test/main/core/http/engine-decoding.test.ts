@@ -32,6 +32,25 @@ describe('engine: content decoding', () => {
     expect(await fx.engine.release(result.responseId)).toBe(true)
   })
 
+  it('receiveBody streams the decoded body to the caller: nothing is kept, the preview still comes', async () => {
+    const size = 2_000_000
+    const chunks: Buffer[] = []
+    const statuses: number[] = []
+    const result = await fx.engine.send(spec(`${server.url}/d?size=${size}&gzip=1`), options({
+      receiveBody: (status) => {
+        statuses.push(status)
+        return (chunk) => void chunks.push(chunk)
+      }
+    }))
+    expect(statuses).toEqual([200])
+    expect(Buffer.concat(chunks).equals(generatedBody(size, 'text'))).toBe(true)
+    expect(result.sizes.decodedBytes).toBe(size)
+    expect(result.preview.truncated).toBe(true)
+    expect(generatedBody(size, 'text').toString().startsWith(result.preview.text)).toBe(true)
+    expect(await fx.engine.release(result.responseId)).toBe(false)
+    expect(await fx.tempFiles()).toEqual([])
+  })
+
   it('decodes a compressed echo (JSON preview)', async () => {
     const result = await fx.engine.send(spec(`${server.url}/d?gzip=1`, { headers: [row('X-Probe', 'yes')] }), options())
     const reply = JSON.parse(result.preview.text) as EchoReply

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAppCore, type AppCore } from '../../../../src/main/core/app-core'
 import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
 import { secretKey } from '../../../../src/main/core/vault/vault'
-import type { IteratorProgress } from '../../../../src/shared/iterator/iterator-model'
+import type { IteratorProgress, IteratorSummary } from '../../../../src/shared/iterator/iterator-model'
 
 // Faults the sandbox does not produce, from a small real server on 127.0.0.1: a body cut off mid-stream
 // (then `resend`), 429 with Retry-After, 403 (token lacks scope), and follow mode that keeps polling until cancelled.
@@ -42,6 +42,16 @@ afterAll(async () => {
 
 const endpoint = '/api/v2/events/dataexport/alerts/dlp'
 
+/** An until-caught-up pull from `next` to NDJSON: its summary and the _id of each exported line. */
+async function pullToNdjson(runId: string): Promise<{ summary: IteratorSummary; ids: string[] }> {
+  const path = join(dir, `${runId}.ndjson`)
+  core.iterator.grantExportPath(path)
+  const summary = await core.iterator.start({ runId, environmentId: 'f', endpoint, index: 'i', operation: 'next',
+    mode: 'until-caught-up', export: { format: 'ndjson', path } })
+  const ids = (await readFile(path, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { _id: string })._id)
+  return { summary, ids }
+}
+
 describe('iterator runner faults', () => {
   it('a body broken mid-stream is fetched again with resend; nothing is duplicated', async () => {
     operations.length = 0
@@ -59,14 +69,25 @@ describe('iterator runner faults', () => {
       const body = operation === 'resend' || calls === 2 ? page(0, 3, 1002) : page(3, 0, 1002)
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(body)
     }
-    const path = join(dir, 'resend.ndjson')
-    core.iterator.grantExportPath(path)
-    const summary = await core.iterator.start({ runId: 'resend', environmentId: 'f', endpoint, index: 'i', operation: 'next',
-      mode: 'until-caught-up', export: { format: 'ndjson', path } })
+    const { summary, ids } = await pullToNdjson('resend')
     expect(operations.slice(0, 2)).toEqual(['next', 'resend'])
     expect(summary).toMatchObject({ stopReason: 'caught-up', records: 3 })
     expect(summary.notes.join(' ')).toMatch(/resend/)
-    expect((await readFile(path, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as { _id: string })._id)).toEqual(['id0', 'id1', 'id2'])
+    expect(ids).toEqual(['id0', 'id1', 'id2'])
+  })
+
+  it('a complete 200 whose JSON stops inside the records (split while streaming) is fetched again with resend', async () => {
+    operations.length = 0
+    let calls = 0
+    reply = (operation, res) => {
+      calls++
+      const text = calls === 1 ? page(0, 3, 1002).slice(0, 60) : operation === 'resend' ? page(0, 3, 1002) : page(3, 0, 1002)
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(text)
+    }
+    const { summary, ids } = await pullToNdjson('cut-json')
+    expect(operations.slice(0, 2)).toEqual(['next', 'resend'])
+    expect(summary.notes.join(' ')).toMatch(/not complete JSON/)
+    expect(ids).toEqual(['id0', 'id1', 'id2'])
   })
 
   it('until caught up also stops on a short page that comes with a wait_time (live tenant at its head)', async () => {
