@@ -54,6 +54,7 @@ async function send(environmentId: string, request: RequestSpec): Promise<Envelo
 }
 
 async function environment(id: string, api: Environment['api'], baseUrl: string, auth: Environment['auth'], values: Record<string, string>): Promise<void> {
+  await call('dialog:pick-file', { purpose: 'ca-bundle' }) // the user picks the sandbox CA, as in the app
   await call('environment:save', { id, name: id, api, baseUrl, tls: { verify: true, caPath: sandbox.caPath }, auth })
   for (const [name, value] of Object.entries(values)) {
     const envelope = await call('vault:set', { environmentId: id, name, value })
@@ -80,7 +81,7 @@ beforeAll(async () => {
   }
   // Persistent cipher: the vault file is written (ciphertext only) and scanned like every other file.
   core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
-  handlers = createHandlers(core, { pickFile: async () => null })
+  handlers = createHandlers(core, { pickFile: async () => sandbox.caPath })
 })
 afterAll(async () => {
   vi.restoreAllMocks()
