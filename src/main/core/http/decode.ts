@@ -32,7 +32,8 @@ export function planDecoding(contentEncoding: string | null): DecoderPlan {
  */
 export function createDecoders(plan: DecoderPlan, firstByte: number | undefined): Transform[] {
   // Z_FINISH (the default) makes a truncated stream an error instead of silently shorter output.
-  const options = { chunkSize: 64 * 1024 }
+  // 256 KiB output pieces: a 10 MB gzip page in 64 KiB pieces took ~190 thread-pool round trips and stream pushes.
+  const options = { chunkSize: 256 * 1024 }
   return plan.codings.map((coding, index) => {
     if (coding === 'gzip') return createGunzip(options)
     if (coding === 'br') return createBrotliDecompress(options)

@@ -29,6 +29,11 @@ export interface SendContext {
 }
 
 const NO_BODY_STATUSES = new Set([204, 304])
+/**
+ * Head kept of a body that goes to a receiver (iterator pages, ~10 MB each): nobody reads its full preview, and a
+ * 256 KiB one cost ~5 ms per page to decode, mask and redact for history (which keeps 8 KiB of it anyway).
+ */
+const RECEIVED_HEAD_BYTES = 16 * 1024 + 4
 
 /** One send: validate, build the body, follow redirects by hand, stream the final body into the store. */
 export async function sendRequest(context: SendContext, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
@@ -95,7 +100,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
           const sink = new BodySink({
             path: slot.path,
             memoryLimit: context.previewBytes,
-            headBytes: context.previewBytes + 4,
+            headBytes: receiver ? Math.min(RECEIVED_HEAD_BYTES, context.previewBytes + 4) : context.previewBytes + 4,
             maxDecodedBytes: options.maxDecodedBytes,
             ...(receiver ? { receiver } : {})
           })

@@ -7,14 +7,17 @@
  *
  * Records are not validated beyond their structure (strings, braces), as before: the export holds the server's
  * bytes. A body of another shape (a non-object in the result array, no top-level result array, cut off) makes
- * `finish()` return null; the caller then parses the whole body, which is why the chunks are kept (references
- * only, no copy) until the page is done.
+ * `finish()` return null; the caller then parses `body()`, which is rebuilt from what was split (JSON-equivalent:
+ * only whitespace and separators differ) plus the unscanned bytes from where the split failed. Keeping every
+ * chunk for that rare case instead held a whole ~10 MB page of buffers per page in memory.
  */
 /** The bytes the splitter looks at. */
 const enum Byte { Quote = 34, Backslash = 92, OpenBrace = 123, CloseBrace = 125, OpenBracket = 91, CloseBracket = 93,
   Comma = 44, Newline = 10, Return = 13, Space = 32 }
 const RESULT_KEY = Buffer.from('result')
 const EMPTY_ARRAY = Buffer.from('[]')
+const OPEN_ARRAY = Buffer.from('[')
+const CLOSE_ARRAY = Buffer.from(']')
 const INITIAL_CAPACITY = 1024 * 1024
 
 const enum Phase { Before, Between, Record, After, Failed }
@@ -41,7 +44,13 @@ export class PageSplitter {
   private used = 0
   private readonly starts: number[] = []
   private readonly rest: Buffer[] = []
-  private readonly chunks: Buffer[] = []
+  /** How many parts of `rest` come before the result array. */
+  private prefixParts = -1
+  /** Chunks kept while the result array has not started (the few bytes before it), for `body()`. */
+  private readonly before: Buffer[] = []
+  /** Commas after the last record, and the unscanned bytes from where the split failed: for `body()`. */
+  private commas = 0
+  private readonly failed: Buffer[] = []
 
   /**
    * `scratch`: a buffer to fill (the previous page's, whose records are no longer used), handed back grown if the
@@ -55,18 +64,29 @@ export class PageSplitter {
   /** Feeds the next decoded chunk. Never throws: a body of another shape only marks the split as failed. */
   readonly write = (chunk: Buffer): void => {
     if (chunk.length === 0) return
-    this.chunks.push(chunk)
-    if (this.phase === Phase.Failed) return
+    if (this.phase === Phase.Failed) {
+      this.failed.push(chunk)
+      return
+    }
     if (this.phase === Phase.After) {
       this.rest.push(chunk)
       return
     }
+    if (this.phase === Phase.Before) this.before.push(chunk)
     this.scan(chunk)
   }
 
-  /** All bytes received, as one buffer (for the slow path). */
+  /** The body received so far, as one buffer that parses like it (for the slow path). */
   body(): Buffer {
-    return this.chunks.length === 1 ? (this.chunks[0] as Buffer) : Buffer.concat(this.chunks)
+    if (this.prefixParts === -1) return Buffer.concat([...this.before, ...this.failed])
+    // The records' NDJSON back into an array: the "\n" ending each record becomes the comma that separated it.
+    const records = Buffer.from(this.out.subarray(0, this.used))
+    for (const start of this.starts) if (start > 0) records[start - 1] = Byte.Comma
+    const open = this.phase === Phase.Record // cut off inside a record: it has no "\n" yet
+    const items = open || records.length === 0 ? records : records.subarray(0, records.length - 1)
+    const prefix = this.rest.slice(0, this.prefixParts)
+    if (this.phase === Phase.After) return Buffer.concat([...prefix, OPEN_ARRAY, items, CLOSE_ARRAY, ...this.rest.slice(this.prefixParts + 1)])
+    return Buffer.concat([...prefix, OPEN_ARRAY, items, Buffer.alloc(this.commas, Byte.Comma), ...this.failed])
   }
 
   /** The split page, or null when the body was not of the expected shape or ended early. */
@@ -96,6 +116,11 @@ export class PageSplitter {
     }
     for (; i < length; i++) {
       const c = chunk[i] as number
+      if (c === Byte.Quote && phase === Phase.Between) {
+        phase = Phase.Failed // a string in the result array: not a record (it used to be skipped and lost)
+        this.failed.push(chunk.subarray(i))
+        break
+      }
       if (c === Byte.Quote) {
         // Strings are most of a page: find their end with indexOf (native) instead of byte by byte.
         const end = this.closingQuote(chunk, i + 1)
@@ -127,6 +152,7 @@ export class PageSplitter {
       }
       if (phase === Phase.Between) {
         if (c === Byte.OpenBrace) {
+          this.commas = 0
           this.starts.push(this.used)
           phase = Phase.Record
           depth = 3
@@ -136,8 +162,11 @@ export class PageSplitter {
           phase = Phase.After
           this.rest.push(EMPTY_ARRAY, chunk.subarray(i + 1))
           break
-        } else if (c > Byte.Space && c !== Byte.Comma) {
+        } else if (c === Byte.Comma) {
+          this.commas++
+        } else if (c > Byte.Space) {
           phase = Phase.Failed // a number, string or literal in the result array: not records
+          this.failed.push(chunk.subarray(i))
           break
         }
         continue
@@ -146,6 +175,8 @@ export class PageSplitter {
       if (c === Byte.OpenBrace || c === Byte.OpenBracket) {
         if (depth === 1 && c === Byte.OpenBracket && this.lastKey?.equals(RESULT_KEY)) {
           this.rest.push(chunk.subarray(from, i))
+          this.prefixParts = this.rest.length
+          this.before.length = 0
           phase = Phase.Between
           depth = 2
           continue

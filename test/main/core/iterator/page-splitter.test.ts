@@ -58,6 +58,31 @@ describe('PageSplitter (records cut while the body streams in)', () => {
     expect(splitter.body().toString()).toBe('{"result":[{"a":1}],"wait_')
   })
 
+  it('body() (for the slow path, rebuilt without keeping the chunks) parses like the body, wherever it is cut', () => {
+    const parse = (text: string): unknown => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        return 'does not parse'
+      }
+    }
+    const bodies = ['{"ok":1,"result":[{"a":1},{"b":', '{"ok":1,"result":[{"a":1} ,\n 2,{"c":"]"}]}', '{"ok":1,"result":[1,2]}',
+      '{"ok":1,"other":[{"a":1}]}', '[{"result":[{"a":1}]}]', '{"result":[{"a":1}],"wait_', '{"result":[{"a":1}] 7', TRICKY,
+      '{"result":[{\n "a": 1\r\n},{"b":2},"x"],"ok":1}']
+    for (const body of bodies) {
+      for (const cuts of everyCut(body)) {
+        const bytes = Buffer.from(body)
+        const splitter = new PageSplitter()
+        let from = 0
+        for (const cut of [...cuts, bytes.length]) {
+          splitter.write(bytes.subarray(from, cut))
+          from = cut
+        }
+        expect(parse(splitter.body().toString()), `${body} cut at ${cuts.join(',')}`).toEqual(parse(body))
+      }
+    }
+  })
+
   it('pretty-printed records become one NDJSON line each, and the bytes go to the export as they are', async () => {
     const splitter = new PageSplitter()
     splitter.write(Buffer.from('{"result":[{\n  "a": 1,\r\n  "b": "t"\n},{"c":"ü"}]}'))
