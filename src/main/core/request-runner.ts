@@ -39,8 +39,7 @@ export function createRequestRunner(deps: {
 }): RequestRunner {
   const running = new Map<string, RunSignal>()
 
-  async function sendWithAuth(environment: Environment | null, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
-    if (!environment) return deps.engine.send(spec, options)
+  async function sendWithAuth(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
     const first = await deps.auth.apply(environment, spec, options)
     const result = await deps.engine.send(first.spec, options)
     // Lets the auth panel say "401: wrong or expired" vs "403: token lacks scope" for ordinary requests too.
@@ -65,10 +64,10 @@ export function createRequestRunner(deps: {
         const secrets = environment === null ? NO_SECRETS : await revealSecrets(deps.vault, environment, spec)
         const resolved = resolveRequest(spec, environment, secrets)
         const options = sendOptionsFor(deps.settings.get(), environment)
-        const result = scrubSecrets(
-          await sendWithAuth(environment, resolved, { ...options, ...extra, signal, onProgress }),
-          [...secrets.values()]
-        )
+        const sendOptions = { ...options, ...extra, signal, onProgress }
+        // No environment: straight to the engine, without sendWithAuth's extra async frame and promise hops.
+        const sent = environment === null ? deps.engine.send(resolved, sendOptions) : sendWithAuth(environment, resolved, sendOptions)
+        const result = scrubSecrets(await sent, [...secrets.values()])
         if (deps.history) {
           const credentials = environment === null ? [] : [...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => []))]
           record(deps.history, { spec, environmentId, result: maskPreview(result, credentials) })

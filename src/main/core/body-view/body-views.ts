@@ -67,6 +67,11 @@ export class BodyViews {
     return saveBody(this.body(responseId), path)
   }
 
+  /** True when release() has anything to drop: most bodies are never opened in the windowed viewer. */
+  holds(responseId: string): boolean {
+    return this.jsonBodies.has(responseId) || this.views.has(`${responseId}:raw`) || this.views.has(`${responseId}:pretty`)
+  }
+
   /** Drops the views of a body (call before the body itself is released). */
   async release(responseId: string): Promise<void> {
     this.jsonBodies.delete(responseId)

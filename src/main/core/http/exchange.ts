@@ -63,7 +63,8 @@ export function runHop(agent: Agent, request: HopRequest, options: HopOptions): 
       handler.fail(options.cancellation.reason)
       return
     }
-    options.cancellation.onCancel(handler.onAbort)
+    // An unnamed arrow (not a handler field): see ignore() in body-sink.ts on named per-request closures.
+    options.cancellation.onCancel((reason) => handler.fail(reason))
     options.progress.setPhase('connecting')
     const headers: string[] = []
     for (const [name, value] of request.headers) headers.push(name, value)
@@ -101,8 +102,6 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
     private readonly resolve: (outcome: HopOutcome) => void,
     private readonly reject: (error: AppError) => void
   ) {}
-
-  readonly onAbort = (reason: AppError): void => this.fail(reason)
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.controller = controller
