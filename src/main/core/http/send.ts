@@ -48,7 +48,8 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   const cancellation = new Cancellation()
   const inFlight = context.inFlight
   inFlight.add(cancellation)
-  const onCancel = (): void => cancellation.cancel(cancelled(false))
+  // Made by a module-level factory: see ignore() in body-sink.ts on named per-request closures.
+  const onCancel = cancelOnAbort(cancellation)
   options.signal?.addEventListener('abort', onCancel, { once: true })
   context.deadlines.add(cancellation, options.totalTimeoutMs, () =>
     cancellation.cancel(
@@ -130,6 +131,10 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
     cancellation.settle()
     options.signal?.removeEventListener('abort', onCancel)
   }
+}
+
+function cancelOnAbort(cancellation: Cancellation): () => void {
+  return () => cancellation.cancel(cancelled(false))
 }
 
 export function cancelled(byShutdown: boolean): AppError {
