@@ -22,18 +22,8 @@ export interface BodySearch {
   step(delta: 1 | -1): void
 }
 
-interface State {
-  /** The body and mode these matches belong to. */
-  key: string
-  query: string
-  caseSensitive: boolean
-  matches: BodyMatch[]
-  current: number
-  searching: boolean
-  progress: number
-  capped: boolean
-  error: string | null
-}
+/** What the hook keeps, plus the body and mode these matches belong to. */
+type State = Omit<BodySearch, 'run' | 'step'> & { key: string }
 
 const IDLE: State = { key: '', query: '', caseSensitive: false, matches: [], current: -1, searching: false, progress: 0, capped: false, error: null }
 
