@@ -62,10 +62,14 @@ function run(command: string, args: string[], input?: string): string {
 /** Up to `count` generated snippets of `language` (inputs the generator refuses are skipped). */
 function sampleSnippets(language: 'python' | 'curl', count: number): Array<{ code: string; input: SnippetInput }> {
   const out: Array<{ code: string; input: SnippetInput }> = []
-  for (const input of fc.sample(snippetInput, count * 3)) {
-    const code = returnsOrAppError(() => generateSnippet(input, language), CODES)
-    if (typeof code === 'string') out.push({ code, input })
-    if (out.length === count) break
+  // Most generated requests are refused (hostile URLs and headers), and how many varies with the seed: draw batches
+  // until there are enough, within a bound, rather than one fixed-size batch that can fall short.
+  for (let drawn = 0; out.length < count && drawn < count * 30; drawn += count) {
+    for (const input of fc.sample(snippetInput, count)) {
+      const code = returnsOrAppError(() => generateSnippet(input, language), CODES)
+      if (typeof code === 'string') out.push({ code, input })
+      if (out.length === count) break
+    }
   }
   return out
 }
