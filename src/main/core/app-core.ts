@@ -22,7 +22,10 @@ export interface AppCoreOptions {
   dataDir: string
   /** Where response bodies are streamed; emptied on close. */
   tempDir: string
-  /** Start the built-in sandbox and keep a "Sandbox" environment per API pointing at it. */
+  /**
+   * Start the built-in sandbox (the local mock of the vendor APIs) and keep a "Sandbox" environment per API pointing
+   * at it; false = no mock server. Not Electron's renderer sandbox, which is always on (src/main/window.ts).
+   */
   sandbox: false | { http?: boolean; waitTime?: number }
   /** Encrypts vault entries at rest (Electron safeStorage in the app); may depend on the user's settings. */
   cipher: SecretCipher | ((settings: Settings) => Promise<SecretCipher>)
