@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Agent, request } from 'undici'
 import { createAppCore } from '../src/main/core/app-core'
+import { tuneMainProcessHeap } from '../src/main/core/heap-tuning'
 import { createSessionCipher } from '../src/main/core/vault/aes-cipher'
 import { createHandlers } from '../src/main/ipc/handlers'
 import { dispatch } from '../src/main/ipc/dispatch'
@@ -88,6 +89,7 @@ export const run: Benchmark = async ({ quick }) => {
 }
 
 if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
+  tuneMainProcessHeap() // as bench/run.ts does for every module
   const rows = await run({ quick: process.argv.includes('--quick') })
   console.log(`machine: ${machine()}`)
   for (const r of rows) console.log(`${r.name}: ${r.value.toFixed(1)} ${r.unit} (ratio ${r.ratio?.toFixed(2) ?? '-'} vs ${r.baseline ?? '-'})`)

@@ -15,6 +15,7 @@ import { pathToFileURL } from 'node:url'
 import { machine, type BenchRow, type Benchmark } from './bench-lib'
 import { ensureRendererBuilt } from './renderer-build'
 import { checkTarget, formatTable } from './report'
+import { tuneMainProcessHeap } from '../src/main/core/heap-tuning'
 
 const BENCH_DIR = import.meta.dirname
 const ROOT = resolve(BENCH_DIR, '..')
@@ -53,6 +54,7 @@ async function child(info: ModuleInfo, quick: boolean, out: string): Promise<voi
   const write = (outcome: Outcome): Promise<void> => writeFile(out, JSON.stringify(outcome))
   const path = join(BENCH_DIR, info.file)
   if (!existsSync(path)) return write({ status: 'unavailable', reason: `bench/${info.file} does not exist yet` })
+  tuneMainProcessHeap() // the benches host AppCore like Electron's main process does: same V8 settings
   const loaded = (await import(pathToFileURL(path).href)) as { run?: unknown }
   if (typeof loaded.run !== 'function') return write({ status: 'unavailable', reason: `bench/${info.file} has no run export` })
   const started = performance.now()

@@ -6,11 +6,13 @@ import { registerIpc } from './ipc/register'
 import { createMainWindow, denyAllPermissions } from './window'
 import { createElectronPlatform } from './platform/dialogs'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
+import { tuneMainProcessHeap } from './core/heap-tuning'
 
 // Composition root: build core services, register IPC, open the window. Everything else lives in core/.
 let mainWindow: BrowserWindow | null = null
 let core: AppCore | null = null
 
+tuneMainProcessHeap()
 app.enableSandbox()
 
 if (!app.requestSingleInstanceLock()) {

@@ -13,7 +13,6 @@ import { secretKey, type Vault } from './vault/vault'
 import { maskSecret } from '@shared/redaction/redact'
 import type { HistoryStore } from './history/history-store'
 import { AUTH_SECRET_NAMES } from '@shared/model/auth'
-import type { HistoryInput } from './history/build-entry'
 
 export interface RequestRunner {
   /** `extra.receiveBody` streams the final body to the caller instead of keeping it (see SendOptions). */
@@ -53,6 +52,17 @@ export function createRequestRunner(deps: {
     return retried
   }
 
+  /** With an environment: its secrets and variables, its credential, a re-login on 401/403, masking for history. */
+  async function sendInEnvironment(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
+    const secrets = await revealSecrets(deps.vault, environment, spec)
+    const result = scrubSecrets(await sendWithAuth(environment, resolveRequest(spec, environment, secrets), options), [...secrets.values()])
+    if (deps.history) {
+      const credentials = [...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => []))]
+      deps.history.add({ spec, environmentId: environment.id, result: maskPreview(result, credentials) })
+    }
+    return result
+  }
+
   return {
     async send(runId, spec, environmentId, onProgress, extra) {
       if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
@@ -60,21 +70,15 @@ export function createRequestRunner(deps: {
       running.set(runId, signal)
       try {
         const environment = environmentId === null ? null : deps.environments.get(environmentId)
-        // No environment, no secrets: skip the awaits (every microtask counts against the per-request budget).
-        const secrets = environment === null ? NO_SECRETS : await revealSecrets(deps.vault, environment, spec)
-        const resolved = resolveRequest(spec, environment, secrets)
-        const options = sendOptionsFor(deps.settings.get(), environment)
-        const sendOptions = { ...options, ...extra, signal, onProgress }
-        // No environment: straight to the engine, without sendWithAuth's extra async frame and promise hops.
-        const sent = environment === null ? deps.engine.send(resolved, sendOptions) : sendWithAuth(environment, resolved, sendOptions)
-        const result = scrubSecrets(await sent, [...secrets.values()])
-        if (deps.history) {
-          const credentials = environment === null ? [] : [...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => []))]
-          record(deps.history, { spec, environmentId, result: maskPreview(result, credentials) })
-        }
+        const options = sendOptionsFor(deps.settings.get(), environment, signal, onProgress, extra?.receiveBody)
+        if (environment !== null) return await sendInEnvironment(environment, spec, options)
+        // No environment: no secrets, no credential, nothing to mask; straight to the engine (every allocation and
+        // promise hop here counts against the per-request overhead budget, see bench/engine-overhead.ts).
+        const result = await deps.engine.send(resolveRequest(spec, null), options)
+        deps.history?.add({ spec, environmentId: null, result })
         return result
       } catch (error) {
-        record(deps.history, { spec, environmentId, error: errorShape(error) })
+        deps.history?.add({ spec, environmentId, error: errorShape(error) })
         throw error
       } finally {
         running.delete(runId)
@@ -89,18 +93,6 @@ export function createRequestRunner(deps: {
       for (const signal of running.values()) signal.abort()
     }
   }
-}
-
-const NO_SECRETS: ReadonlyMap<string, string> = new Map()
-
-/**
- * Not awaited: the send's result does not wait on disk. The store runs its operations in order, so a search issued
- * after the send returned already sees the entry; a failed write only loses that one history line.
- */
-function record(history: HistoryStore | undefined, input: HistoryInput): void {
-  history?.record(input).catch((error: unknown) => {
-    console.error('[history] could not record a send:', error instanceof Error ? error.message : 'unknown error')
-  })
 }
 
 /** An echoing server (or an error page) may repeat the credential the authenticator added: history masks it. */
@@ -122,14 +114,28 @@ function errorShape(error: unknown): AppErrorShape {
   return error instanceof AppError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: 'The send failed unexpectedly.' }
 }
 
-/** Engine options from the user's settings and the environment's TLS choice. */
-export function sendOptionsFor(settings: Settings, environment: Environment | null): SendOptions {
+const DEFAULT_TLS: SendOptions['tls'] = Object.freeze({ verify: true, caPath: null })
+
+/**
+ * Engine options from the user's settings and the environment's TLS choice. One object literal with every field,
+ * so each send's options have the same shape and no spreads are made per send.
+ */
+export function sendOptionsFor(
+  settings: Settings,
+  environment: Environment | null,
+  signal?: SendOptions['signal'],
+  onProgress?: SendOptions['onProgress'],
+  receiveBody?: SendOptions['receiveBody']
+): SendOptions {
   return {
     connectTimeoutMs: settings.connectTimeoutMs,
     totalTimeoutMs: settings.totalTimeoutMs,
     maxRedirects: settings.maxRedirects,
     maxDecodedBytes: settings.maxDecodedBytes,
-    tls: environment?.tls ?? { verify: true, caPath: null }
+    tls: environment?.tls ?? DEFAULT_TLS,
+    signal,
+    onProgress,
+    receiveBody
   }
 }
 

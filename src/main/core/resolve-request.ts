@@ -3,6 +3,8 @@ import type { KeyValue, RequestBody, RequestSpec } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { joinBaseUrl, listPlaceholders, renderTemplate, type TemplateProblem } from '@shared/templating/template'
 
+const NO_VARIABLES: ReadonlyMap<string, string> = new Map()
+
 /**
  * Turns what the user typed into what goes on the wire: `{{variables}}` from the environment, and a path-only
  * URL joined to the environment's base URL. Missing variables are an error naming each one and where it is used.
@@ -10,12 +12,14 @@ import { joinBaseUrl, listPlaceholders, renderTemplate, type TemplateProblem } f
 export function resolveRequest(
   spec: RequestSpec,
   environment: Environment | null,
-  secrets: ReadonlyMap<string, string> = new Map()
+  secrets: ReadonlyMap<string, string> = NO_VARIABLES
 ): RequestSpec {
-  const lookup = new Map<string, string>(secrets)
+  let lookup = secrets
   if (environment) {
-    lookup.set('baseUrl', environment.baseUrl)
-    for (const variable of environment.variables) if (variable.enabled) lookup.set(variable.name, variable.value)
+    const variables = new Map<string, string>(secrets)
+    variables.set('baseUrl', environment.baseUrl)
+    for (const variable of environment.variables) if (variable.enabled) variables.set(variable.name, variable.value)
+    lookup = variables
   }
   // `{{secret.NAME}}` values come from the vault (the caller passes them in as "secret.NAME").
   const renderer = new Renderer(lookup)

@@ -45,10 +45,17 @@ export function summarize(entry: HistoryEntry): HistorySummary {
   }
 }
 
-export function indexEntry(entry: HistoryEntry, segment: number, offset: number, length: number): IndexedEntry {
+/** What the index keeps of an entry, apart from where its line sits. */
+export type EntryDescription = Pick<IndexedEntry, 'summary' | 'haystack'>
+
+export function describeEntry(entry: HistoryEntry): EntryDescription {
   const summary = summarize(entry)
   const haystack = `${summary.method} ${summary.url} ${entry.request.url} ${summary.status ?? summary.errorCode ?? ''}`.toLowerCase()
-  return { summary, haystack, segment, offset, length }
+  return { summary, haystack }
+}
+
+export function indexEntry(entry: HistoryEntry, segment: number, offset: number, length: number): IndexedEntry {
+  return { ...describeEntry(entry), segment, offset, length }
 }
 
 export function parseLine(line: string): HistoryEntry | null {

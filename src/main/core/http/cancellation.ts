@@ -45,21 +45,23 @@ export class Cancellation {
  */
 export class RunSignal {
   aborted = false
-  private listeners: (() => void)[] = []
+  /** Made on first use: most sends are never listened to twice, and many finish before anything listens. */
+  private listeners: (() => void)[] | null = null
 
   addEventListener(_type: 'abort', listener: () => void): void {
-    if (!this.aborted) this.listeners.push(listener)
+    if (!this.aborted) (this.listeners ??= []).push(listener)
   }
 
   removeEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners = this.listeners.filter((candidate) => candidate !== listener)
+    const at = this.listeners?.indexOf(listener) ?? -1
+    if (at >= 0) this.listeners?.splice(at, 1)
   }
 
   abort(): void {
     if (this.aborted) return
     this.aborted = true
-    const listeners = this.listeners
-    this.listeners = []
+    const listeners = this.listeners ?? []
+    this.listeners = null
     for (const listener of listeners) listener()
   }
 }

@@ -29,6 +29,7 @@ export interface SendContext {
 }
 
 const NO_BODY_STATUSES = new Set([204, 304])
+const ONCE = Object.freeze({ once: true })
 /**
  * Head kept of a body that goes to a receiver (iterator pages, ~10 MB each): nobody reads its full preview, and a
  * 256 KiB one cost ~5 ms per page to decode, mask and redact for history (which keeps 8 KiB of it anyway).
@@ -50,7 +51,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   inFlight.add(cancellation)
   // Made by a module-level factory: see ignore() in body-sink.ts on named per-request closures.
   const onCancel = cancelOnAbort(cancellation)
-  options.signal?.addEventListener('abort', onCancel, { once: true })
+  options.signal?.addEventListener('abort', onCancel, ONCE)
   context.deadlines.add(cancellation, options.totalTimeoutMs, () =>
     cancellation.cancel(
       new AppError(
