@@ -93,6 +93,18 @@ describe('HistoryStore', () => {
     expect(entry.requestBodyTruncated).toBe(true)
   })
 
+  it('masks a credential member that crosses the preview cut of a large body, and no other part of it is kept', async () => {
+    const { dir, history } = await store({ previewBytes: 1000 })
+    // 256 KiB of JSON (the engine's preview size) whose token value starts inside the kept 1,000 bytes and ends after.
+    const token = 'tok_' + 'A'.repeat(3000) + 'Z9y8'
+    const body = `{"pad":"${'p'.repeat(950)}","access_token":"${token}","items":[${'{"a":"b"},'.repeat(25_000)}{}]}`
+    const entry = await history.record({ ...input('GET', 'https://x.example/big', 200), result: result(200, body) })
+    expect(entry.response?.bodyPreview.truncated).toBe(true)
+    expect(entry.response?.bodyPreview.text).toContain('"access_token":"••••')
+    await history.close()
+    expect(await diskText(dir)).not.toContain('tok_AAAA')
+  })
+
   it('searches by URL, method and status substring, newest first, with paging', async () => {
     const { history } = await store()
     await history.record(input('GET', 'https://t.example/api/v2/events/data/page', 200))
