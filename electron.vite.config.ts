@@ -7,7 +7,13 @@ const shared = { '@shared': resolve(__dirname, 'src/shared') }
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    build: { outDir: 'out/main' }
+    build: {
+      outDir: 'out/main',
+      // The history worker is its own entry (out/main/history-worker.js), started by src/main/index.ts.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/main/index.ts'), 'history-worker': resolve(__dirname, 'src/main/core/history/history-worker.ts') }
+      }
+    }
   },
   preload: {
     resolve: { alias: shared },

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { Agent, request } from 'undici'
 import { createAppCore } from '../src/main/core/app-core'
 import { tuneMainProcessHeap } from '../src/main/core/heap-tuning'
+import { historyWorkerFromSource } from '../scripts/history-worker-source'
 import { createSessionCipher } from '../src/main/core/vault/aes-cipher'
 import { createHandlers } from '../src/main/ipc/handlers'
 import { dispatch } from '../src/main/ipc/dispatch'
@@ -28,7 +29,14 @@ export const run: Benchmark = async ({ quick }) => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bench`
 
   const dir = await mkdtemp(join(tmpdir(), 'bench-engine-'))
-  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null) })
+  // History in its worker thread, as the app runs it.
+  const core = await createAppCore({
+    dataDir: join(dir, 'data'),
+    tempDir: join(dir, 'tmp'),
+    sandbox: false,
+    cipher: createSessionCipher(null),
+    historyWorker: historyWorkerFromSource()
+  })
   const handlers = createHandlers(core, { pickFile: async () => null })
   const emit = (): void => undefined
   const agent = new Agent()

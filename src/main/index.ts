@@ -34,7 +34,9 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     tempDir: join(app.getPath('temp'), `cloudsec-api-explorer-${process.pid}`),
     sandbox: {},
-    cipher: (settings) => createSafeStorageCipher(settings.weakSecretStorageAccepted)
+    cipher: (settings) => createSafeStorageCipher(settings.weakSecretStorageAccepted),
+    // Built next to this file from src/main/core/history/history-worker.ts (electron.vite.config.ts).
+    historyWorker: { file: new URL('./history-worker.js', import.meta.url) }
   })
   for (const notice of core.notices) console.warn(notice)
   registerIpc(createHandlers(core, createElectronPlatform(() => mainWindow)), () => mainWindow?.webContents ?? null)

@@ -22,3 +22,16 @@ test('the renderer page has a strict CSP and no remote scripts', () => {
   expect(csp).not.toMatch(/unsafe-eval|https?:/)
   expect(html).not.toMatch(/<script[^>]+src="https?:/i)
 })
+
+test('the built history worker (started by the built main) records and answers on its own', async () => {
+  // Imports only its chunk and node built-ins (no electron), so plain Node runs it exactly as Electron's main would.
+  const { mkdtemp } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const { pathToFileURL } = await import('node:url')
+  const { startHistoryWorker } = await import('../../src/main/core/history/history-client')
+  const dir = await mkdtemp(resolve(tmpdir(), 'built-history-'))
+  const history = startHistoryWorker(dir, { file: pathToFileURL(resolve(OUT, 'main/history-worker.js')) })
+  history.add({ spec: { method: 'GET', url: 'https://built.example/a', query: [], headers: [], body: { kind: 'none' } }, environmentId: null, error: { code: 'TIMEOUT_TOTAL', message: 'x' } })
+  expect((await history.search({})).items.map((item) => item.url)).toEqual(['https://built.example/a'])
+  await history.close()
+})

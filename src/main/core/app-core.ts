@@ -13,6 +13,7 @@ import { createAuthenticator, type Authenticator } from './auth/authenticator'
 import { createIteratorRunner, type IteratorRunner } from './iterator/iterator-runner'
 import { openIteratorStateStore } from './iterator/iterator-state'
 import { HistoryStore } from './history/history-store'
+import { startHistoryWorker, type History, type WorkerSource } from './history/history-client'
 import { CollectionRepository } from './collections/repository'
 import { openCollectionList, type OpenCollections } from './glue/open-collections'
 import { openImportedCatalogStore, type ImportedCatalogStore } from './catalog-import/imported-store'
@@ -29,6 +30,11 @@ export interface AppCoreOptions {
   sandbox: false | { http?: boolean; waitTime?: number }
   /** Encrypts vault entries at rest (Electron safeStorage in the app); may depend on the user's settings. */
   cipher: SecretCipher | ((settings: Settings) => Promise<SecretCipher>)
+  /**
+   * Keep history in a worker thread started from this code (the app; benches and e2e from source). Without it,
+   * history runs on this thread: simpler for unit tests, but its redaction and serialisation then cost every send.
+   */
+  historyWorker?: WorkerSource
 }
 
 export interface AppCore {
@@ -42,7 +48,7 @@ export interface AppCore {
   iterator: IteratorRunner
   sandbox: RunningSandbox | null
   /** Every send, redacted, at <dataDir>/history. */
-  history: HistoryStore
+  history: History
   /** Saved-request collections (any folder the user opens). */
   collections: CollectionRepository
   /** Collection folders open in the sidebar (only these are accepted from the renderer). */
@@ -67,7 +73,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   if (vault.note) notices.push(vault.note)
   const engine = createHttpEngine({ tempDir: options.tempDir })
   const auth = createAuthenticator(engine, vault)
-  const history = new HistoryStore(join(options.dataDir, 'history'))
+  const historyDir = join(options.dataDir, 'history')
+  const history = options.historyWorker ? startHistoryWorker(historyDir, options.historyWorker) : new HistoryStore(historyDir)
   const collections = new CollectionRepository()
   const openCollections = await openCollectionList(options.dataDir, collections, notices)
   const requests = createRequestRunner({ engine, environments, settings, auth, vault, history })

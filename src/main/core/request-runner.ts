@@ -11,7 +11,7 @@ import type { Authenticator } from './auth/authenticator'
 import { referencedSecrets, resolveRequest } from './resolve-request'
 import { secretKey, type Vault } from './vault/vault'
 import { maskSecret } from '@shared/redaction/redact'
-import type { HistoryStore } from './history/history-store'
+import type { History } from './history/history-client'
 import { AUTH_SECRET_NAMES } from '@shared/model/auth'
 
 export interface RequestRunner {
@@ -34,7 +34,7 @@ export function createRequestRunner(deps: {
   auth: Authenticator
   vault: Vault
   /** Every send is recorded (the store redacts); optional so engine-level tests can leave it out. */
-  history?: HistoryStore
+  history?: Pick<History, 'add'>
 }): RequestRunner {
   const running = new Map<string, RunSignal>()
 

@@ -14,6 +14,7 @@ import { createHandlers } from '../../../src/main/ipc/handlers'
 import { dispatch, type Emit } from '../../../src/main/ipc/dispatch'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { serveStatic } from './static-files'
+import { historyWorkerFromSource } from '../../../scripts/history-worker-source'
 
 export interface BridgeOptions {
   /** Folder with the built renderer (index.html + assets). */
@@ -71,7 +72,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     tempDir: join(root, 'bodies'),
     sandbox: options.sandbox ?? false,
     // A real cipher with an in-memory key: the vault works, nothing outlives the test.
-    cipher: createSessionCipher(null, true)
+    cipher: createSessionCipher(null, true),
+    // History in its worker thread, as in the app (run from source here).
+    historyWorker: historyWorkerFromSource()
   })
   let pickedFile: string | null = null
   let savePath: string | null = null

@@ -6,16 +6,24 @@ import type { RequestBody, RequestSpec } from '@shared/model/request'
 import type { SendResult } from '@shared/model/response'
 import { maskSecret, redactHeaders, redactUrl } from '@shared/redaction/redact'
 
+/** The parts of a SendResult that history keeps (a whole SendResult fits). */
+export type HistoryResult = Pick<SendResult, 'status' | 'statusText' | 'httpVersion' | 'sizes' | 'contentType' | 'headers' | 'preview'> & {
+  timings: Pick<SendResult['timings'], 'totalMs'>
+  requestEcho: Pick<SendResult['requestEcho'], 'url'>
+}
+
 /** What the send path hands to history: the request as typed, and either a result or an error. */
 export interface HistoryInput {
   spec: RequestSpec
   environmentId: string | null
   operationId?: string | null
   savedRequestId?: string | null
-  result?: SendResult
+  result?: HistoryResult
   error?: AppErrorShape
   /** Set by the caller when known (e.g. the engine failed after resolving); otherwise taken from the result. */
   sentUrl?: string
+  /** When the send finished (ms since the epoch), if history builds the entry later; default: when it builds it. */
+  finishedAt?: number
 }
 
 export interface BuildOptions {
@@ -84,7 +92,37 @@ export function buildHistoryEntry(input: HistoryInput, options: BuildOptions): H
  */
 const REDACT_MARGIN_CHARS = 64 * 1024
 
-function previewOf(preview: SendResult['preview'], maxBytes: number): { text: string; truncated: boolean; binary: boolean } {
+/** Response preview kept per history entry by default. */
+export const HISTORY_PREVIEW_BYTES = 8 * 1024
+
+/**
+ * Only what buildHistoryEntry reads, with the preview cut to what it can keep (plus the redaction margin): what is
+ * copied to the history worker per send (a result's preview alone can be 256 KiB).
+ */
+export function slimHistoryInput(input: HistoryInput, previewBytes = HISTORY_PREVIEW_BYTES): HistoryInput {
+  const result = input.result
+  const finishedAt = input.finishedAt ?? Date.now()
+  if (!result) return { ...input, finishedAt }
+  const { text, truncated, binary } = result.preview
+  const limit = previewBytes + REDACT_MARGIN_CHARS
+  return {
+    ...input,
+    finishedAt,
+    result: {
+      status: result.status,
+      statusText: result.statusText,
+      httpVersion: result.httpVersion,
+      sizes: result.sizes,
+      contentType: result.contentType,
+      headers: result.headers,
+      preview: text.length > limit ? { text: text.slice(0, limit), truncated: true, binary } : { text, truncated, binary },
+      timings: { totalMs: result.timings.totalMs },
+      requestEcho: { url: result.requestEcho.url }
+    }
+  }
+}
+
+function previewOf(preview: HistoryResult['preview'], maxBytes: number): { text: string; truncated: boolean; binary: boolean } {
   if (preview.binary) return { text: '', truncated: preview.truncated || preview.text !== '', binary: true }
   // maxBytes of UTF-8 never hold more than maxBytes characters.
   const head = preview.text.length > maxBytes + REDACT_MARGIN_CHARS ? preview.text.slice(0, maxBytes + REDACT_MARGIN_CHARS) : preview.text

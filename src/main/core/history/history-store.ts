@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdir, open, rm, unlink, type FileHandle } from 'node:fs/promises'
 import { HistoryQuerySchema, type HistoryEntry, type HistoryPage, type HistoryQuery } from '@shared/collections/history-entry'
 import { AppError } from '@shared/model/errors'
-import { buildHistoryEntry, type HistoryInput } from './build-entry'
+import { buildHistoryEntry, HISTORY_PREVIEW_BYTES, type HistoryInput } from './build-entry'
 import { describeEntry, listSegments, readEntryAt, scanSegment, segmentFile, type EntryDescription, type IndexedEntry } from './segments'
 
 export interface HistoryOptions {
@@ -90,7 +90,7 @@ export class HistoryStore {
     this.maxTotal = options.maxTotalBytes ?? 20 * 1024 * 1024
     this.maxSegment = Math.min(this.maxTotal, options.maxSegmentBytes ?? Math.max(256 * 1024, Math.floor(this.maxTotal / 10)))
     this.options = {
-      previewBytes: options.previewBytes ?? 8 * 1024,
+      previewBytes: options.previewBytes ?? HISTORY_PREVIEW_BYTES,
       requestBodyBytes: options.requestBodyBytes ?? 64 * 1024,
       now: options.now ?? (() => new Date()),
       newId: options.newId ?? randomUUID
@@ -139,7 +139,7 @@ export class HistoryStore {
   record(input: HistoryInput): Promise<HistoryEntry> {
     return new Promise<HistoryEntry>((resolve, reject) => {
       try {
-        const entry = this.build(input, this.options.now())
+        const entry = this.build(input)
         this.enqueue(entry, { entry, resolve, reject })
       } catch (error) {
         reject(error)
@@ -155,7 +155,7 @@ export class HistoryStore {
   add(input: HistoryInput): void {
     let entry: HistoryEntry
     try {
-      entry = this.build(input, this.options.now())
+      entry = this.build(input)
     } catch (error) {
       console.error('[history] could not record a send:', error instanceof Error ? error.message : 'unknown error')
       return
@@ -163,8 +163,9 @@ export class HistoryStore {
     this.enqueue(entry, null)
   }
 
-  private build(input: HistoryInput, time: Date): HistoryEntry {
-    const { newId, previewBytes, requestBodyBytes } = this.options
+  private build(input: HistoryInput): HistoryEntry {
+    const { newId, now, previewBytes, requestBodyBytes } = this.options
+    const time = input.finishedAt === undefined ? now() : new Date(input.finishedAt)
     return buildHistoryEntry(input, { id: newId(), time, previewBytes, requestBodyBytes })
   }
 
