@@ -30,7 +30,10 @@ test('the built history worker (started by the built main) records and answers o
   const { pathToFileURL } = await import('node:url')
   const { startHistoryWorker } = await import('../../src/main/core/history/history-client')
   const dir = await mkdtemp(resolve(tmpdir(), 'built-history-'))
-  const history = startHistoryWorker(dir, { file: pathToFileURL(resolve(OUT, 'main/history-worker.js')) })
+  const fallback = (): never => {
+    throw new Error('the built history worker failed to start')
+  }
+  const history = startHistoryWorker(dir, { file: pathToFileURL(resolve(OUT, 'main/history-worker.js')) }, fallback)
   history.add({ spec: { method: 'GET', url: 'https://built.example/a', query: [], headers: [], body: { kind: 'none' } }, environmentId: null, error: { code: 'TIMEOUT_TOTAL', message: 'x' } })
   expect((await history.search({})).items.map((item) => item.url)).toEqual(['https://built.example/a'])
   await history.close()

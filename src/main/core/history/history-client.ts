@@ -22,34 +22,71 @@ export type HistoryCall = { id: number } & (
 )
 export type HistoryToWorker = { kind: 'add'; inputs: HistoryInput[] } | ({ kind: 'call' } & HistoryCall)
 export type HistoryReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppErrorShape }
+/** A reply to a call, or the receipt for one 'add' batch (handed to the store, in order). */
+export type HistoryFromWorker = ({ kind: 'reply' } & HistoryReply) | { kind: 'added' }
 
 /** Sends queued by add() go to the worker together, at most this often (one postMessage per burst, not per send). */
 const POST_INTERVAL_MS = 10
 
 type CallSpec = HistoryCall extends infer C ? (C extends HistoryCall ? Omit<C, 'id'> : never) : never
 
+/** Runs one call on a History (the worker runs calls on its store with this; the client on its fallback). */
+export function runCall(history: History, call: CallSpec): Promise<unknown> {
+  switch (call.method) {
+    case 'record':
+      return history.record(call.input)
+    case 'search':
+      return history.search(call.query)
+    case 'get':
+      return history.get(call.entryId)
+    case 'clear':
+      return history.clear()
+    case 'stats':
+      return history.stats()
+    case 'close':
+      return history.close()
+  }
+}
+
+interface PendingCall {
+  spec: CallSpec
+  resolve(value: unknown): void
+  reject(error: unknown): void
+}
+
 /**
  * History in a worker thread (history-worker.ts). The send path's add() only slims the input and queues it; the
  * queue is posted every POST_INTERVAL_MS. Every call posts what is queued first, so the worker sees sends and
  * calls in the order they were made (a search right after a send finds it). A crash can lose the sends of the last
- * POST_INTERVAL_MS plus the worker's own write window, as with the in-thread store's batching.
+ * POST_INTERVAL_MS plus the worker's own write window, as with the in-thread store's batching. If the worker fails
+ * (it cannot start, or dies), history carries on in this thread (`fallback`): calls in flight are re-run there.
  */
 export class HistoryClient implements History {
   private queued: HistoryInput[] = []
+  /** Batches posted but not yet receipted: re-added in this thread if the worker dies before taking them. */
+  private unconfirmed: HistoryInput[][] = []
   private timer: NodeJS.Timeout | null = null
-  private readonly calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>()
+  private readonly calls = new Map<number, PendingCall>()
   private nextId = 1
-  private failure: Error | null = null
+  private closed = false
+  private inThread: History | null = null
 
-  constructor(private readonly worker: Worker) {
+  constructor(
+    private readonly worker: Worker,
+    private readonly fallback: () => History
+  ) {
     worker.unref() // only calls in flight keep the process alive (see call())
-    worker.on('message', (reply: HistoryReply) => this.settle(reply))
+    worker.on('message', (message: HistoryFromWorker) => {
+      if (message.kind === 'added') this.unconfirmed.shift()
+      else this.settle(message)
+    })
     worker.on('error', (error) => this.fail(error))
     worker.on('exit', () => this.fail(new Error('The history worker stopped.')))
   }
 
   add(input: HistoryInput): void {
-    if (this.failure) return
+    if (this.closed) return
+    if (this.inThread) return this.inThread.add(input)
     this.queued.push(slimHistoryInput(input))
     this.timer ??= setTimeout(() => this.postQueued(), POST_INTERVAL_MS)
   }
@@ -76,29 +113,30 @@ export class HistoryClient implements History {
 
   /** Writes everything sent so far, then stops the worker. */
   async close(): Promise<void> {
-    if (this.failure) return
+    if (this.closed) return
     await this.call({ method: 'close' })
-    this.failure = new Error('History is closed.')
-    await this.worker.terminate()
+    this.closed = true
+    if (!this.inThread) await this.worker.terminate()
   }
 
   private postQueued(): void {
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
-    if (this.queued.length === 0) return
+    if (this.queued.length === 0 || this.inThread) return
     this.worker.postMessage({ kind: 'add', inputs: this.queued } satisfies HistoryToWorker)
+    this.unconfirmed.push(this.queued)
     this.queued = []
   }
 
   private call(spec: CallSpec): Promise<unknown> {
-    if (this.failure) return Promise.reject(this.failure)
+    if (this.closed) return Promise.reject(new AppError('INTERNAL', 'History is closed.'))
+    if (this.inThread) return runCall(this.inThread, spec)
     this.postQueued()
     const id = this.nextId++
-    const message = { kind: 'call', id, ...spec } as HistoryToWorker
     return new Promise((resolve, reject) => {
-      this.calls.set(id, { resolve, reject })
+      this.calls.set(id, { spec, resolve, reject })
       this.worker.ref()
-      this.worker.postMessage(message)
+      this.worker.postMessage({ kind: 'call', id, ...spec } as HistoryToWorker)
     })
   }
 
@@ -111,15 +149,21 @@ export class HistoryClient implements History {
     else call.reject(new AppError(reply.error.code, reply.error.message, reply.error.hint))
   }
 
+  /** The worker is gone (not by close()): carry on in this thread with what was queued and what was asked. */
   private fail(error: Error): void {
-    if (this.failure === null) console.error('[history] the history worker failed; sends are no longer recorded:', error.message)
-    this.failure ??= error
-    for (const call of this.calls.values()) call.reject(error)
+    if (this.closed || this.inThread) return
+    console.error('[history] the history worker failed; history carries on in the main thread:', error.message)
+    const history = (this.inThread = this.fallback())
+    if (this.timer !== null) clearTimeout(this.timer)
+    this.timer = null
+    for (const batch of [...this.unconfirmed.splice(0), this.queued.splice(0)]) for (const input of batch) history.add(input)
+    const calls = [...this.calls.values()]
     this.calls.clear()
+    for (const call of calls) runCall(history, call.spec).then(call.resolve, call.reject)
   }
 }
 
-/** Starts the history worker for the folder `dir`. */
-export function startHistoryWorker(dir: string, source: WorkerSource): HistoryClient {
-  return new HistoryClient(new Worker(source.file, { workerData: { ...source.workerData, dir } }))
+/** Starts the history worker for the folder `dir`; `fallback` is used if the worker fails. */
+export function startHistoryWorker(dir: string, source: WorkerSource, fallback: () => History): HistoryClient {
+  return new HistoryClient(new Worker(source.file, { workerData: { ...source.workerData, dir } }), fallback)
 }

@@ -3,7 +3,8 @@ import { mkdir, open, rm, unlink, type FileHandle } from 'node:fs/promises'
 import { HistoryQuerySchema, type HistoryEntry, type HistoryPage, type HistoryQuery } from '@shared/collections/history-entry'
 import { AppError } from '@shared/model/errors'
 import { buildHistoryEntry, HISTORY_PREVIEW_BYTES, type HistoryInput } from './build-entry'
-import { describeEntry, listSegments, readEntryAt, scanSegment, segmentFile, type EntryDescription, type IndexedEntry } from './segments'
+import { describeEntry, listSegments, readEntryAt, scanSegment, segmentFile, type IndexedEntry } from './segments'
+import { fail, planAppend, type Group, type Pending } from './append-plan'
 
 export interface HistoryOptions {
   /** Total bytes kept on disk; the oldest segment is dropped when a new entry would exceed it. Default 20 MB. */
@@ -36,29 +37,6 @@ interface Segment {
  * this much history; close() and every read write the waiting batch first. 25 ms, not 4: an append costs ~200 µs,
  * which at 4 ms was ~10 µs per loopback send (profiled history flush 28 -> 17 µs per send). */
 const WRITE_INTERVAL_MS = 25
-
-/**
- * A send waiting for the next batched append, already redacted and serialised: a flat line, not the request and
- * result objects, stays in memory until the write (holding those for the 25 ms window made them survive young
- * garbage collections, which then cost more than the sends themselves).
- */
-interface Pending {
-  line: string
-  lineBytes: number
-  described: EntryDescription
-  /** Only for record(), which resolves with the entry; add() (the send path) makes no promise per send. */
-  waiter: { entry: HistoryEntry; resolve(entry: HistoryEntry): void; reject(error: unknown): void } | null
-}
-
-/** The lines of one batch that go to one segment, appended in one write. */
-interface Group {
-  segment: number
-  startBytes: number
-  /** UTF-8 bytes of `lines` together. */
-  bytes: number
-  lines: string[]
-  items: Array<{ pending: Pending; offset: number }>
-}
 
 /**
  * History of sent requests as append-only NDJSON segments (`history-000001.ndjson`, ...) in one folder. An entry
@@ -213,39 +191,12 @@ export class HistoryStore {
     return batch
   }
 
-  /** Lays the batch out over segments (starting a new one at maxSegment) without touching disk or state yet. */
+  /** Lays the batch out over segments without touching disk or state yet. */
   private plan(batch: Pending[]): Group[] {
-    const groups: Group[] = []
     const tail = this.segments.at(-1)
-    let segment = tail?.id ?? 0
-    let bytes = tail?.bytes ?? 0
-    let needsNewline = this.needsNewline
-    if (this.startNewSegment) bytes = this.maxSegment
+    const start = { segment: tail?.id ?? 0, bytes: this.startNewSegment ? this.maxSegment : (tail?.bytes ?? 0), needsNewline: this.needsNewline }
     this.startNewSegment = false
-    let group: Group | null = null
-    for (const pending of batch) {
-      const { line, lineBytes } = pending
-      if (segment === 0 || (bytes > 0 && bytes + lineBytes > this.maxSegment)) {
-        segment += 1
-        bytes = 0
-        needsNewline = false
-      }
-      if (!group || group.segment !== segment) {
-        group = { segment, startBytes: bytes, bytes: 0, lines: [], items: [] }
-        groups.push(group)
-      }
-      if (needsNewline) {
-        group.lines.push('\n')
-        group.bytes += 1
-        bytes += 1
-        needsNewline = false
-      }
-      group.lines.push(line)
-      group.items.push({ pending, offset: bytes })
-      group.bytes += lineBytes
-      bytes += lineBytes
-    }
-    return groups
+    return planAppend(batch, start, this.maxSegment)
   }
 
   /** One write for the group; the index learns its entries only once they are on disk. */
@@ -348,16 +299,4 @@ export class HistoryStore {
       skippedLines: this.skippedLines
     }))
   }
-}
-
-/** Tells record()'s callers; sends recorded by add() have no caller left to tell, so they are logged, once. */
-function fail(pendings: Pending[], error: unknown): void {
-  let unreported = 0
-  for (const pending of pendings) {
-    if (pending.waiter) pending.waiter.reject(error)
-    else unreported++
-  }
-  if (unreported === 0) return
-  const reason = error instanceof Error ? error.message : 'unknown error'
-  console.error(`[history] could not record ${unreported} send${unreported === 1 ? '' : 's'}:`, reason)
 }

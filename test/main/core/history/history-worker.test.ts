@@ -1,11 +1,12 @@
 import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startHistoryWorker, type HistoryClient } from '../../../../src/main/core/history/history-client'
 import type { HistoryInput } from '../../../../src/main/core/history/build-entry'
 import { historyWorkerFromSource } from '../../../../scripts/history-worker-source'
 import { AppError } from '../../../../src/shared/model/errors'
+import { HistoryStore } from '../../../../src/main/core/history/history-store'
 
 /** History in its worker thread (what the app runs): a real worker, real files, the same answers as in-thread. */
 const SECRET = 'sekrit-token-0123456789abcdef'
@@ -29,15 +30,31 @@ function send(i: number, preview = '{"ok":true}'): HistoryInput {
 }
 
 const open: HistoryClient[] = []
+let fellBack = 0
+/** The in-thread store the client falls back to if its worker fails; counted, so a test notices a silent fallback. */
+const fallbackTo = (dir: string) => (): HistoryStore => {
+  fellBack++
+  return new HistoryStore(dir)
+}
+
 async function fresh(): Promise<{ dir: string; history: HistoryClient }> {
   const dir = await mkdtemp(join(tmpdir(), 'history-worker-'))
-  const history = startHistoryWorker(dir, historyWorkerFromSource())
+  const history = startHistoryWorker(dir, historyWorkerFromSource(), fallbackTo(dir))
   open.push(history)
   return { dir, history }
 }
 
+beforeEach(() => {
+  fellBack = 0
+})
+
 afterEach(async () => {
   await Promise.all(open.splice(0).map((history) => history.close().catch(() => undefined)))
+})
+
+/** Unless a test breaks the worker on purpose, its answers must come from the worker, not the fallback. */
+afterEach((context) => {
+  if (!context.task.name.includes('cannot start')) expect(fellBack).toBe(0)
 })
 
 describe('history in a worker thread', () => {
@@ -86,8 +103,22 @@ describe('history in a worker thread', () => {
     history.add(send(1))
     history.add(send(2))
     await history.close()
-    const reopened = startHistoryWorker(dir, historyWorkerFromSource())
+    const reopened = startHistoryWorker(dir, historyWorkerFromSource(), fallbackTo(dir))
     open.push(reopened)
     expect((await reopened.stats()).entries).toBe(2)
+    expect(fellBack).toBe(0)
+  })
+
+  it('carries on in this thread when the worker cannot start: nothing queued or asked is lost', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'history-worker-'))
+    const broken = { file: new URL('data:text/javascript,throw new Error("no worker here")') }
+    const history = startHistoryWorker(dir, broken, fallbackTo(dir))
+    open.push(history)
+    for (let i = 0; i < 3; i++) history.add(send(i))
+    const page = await history.search({})
+    expect(page.items.map((item) => item.url)).toEqual([2, 1, 0].map((i) => `https://t.example/item/${i}`))
+    expect(fellBack).toBe(1)
+    history.add(send(3))
+    expect((await history.stats()).entries).toBe(4)
   })
 })
