@@ -74,7 +74,12 @@ test('until caught up: progress bar, cancel, then an export whose record count m
   expect(served).toBeGreaterThan(10_000)
   const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '')
   expect(lines.length).toBe(served)
-  await expect(app.getByTestId('iterator-records').locator('tbody tr')).toHaveCount(10)
+  // The viewer shows (up to 10 of) the last page that had records; near "now" that can be a page of a few records
+  // generated while the pull ran, so the count is 1 to 10, not always 10.
+  const rows = app.getByTestId('iterator-records').locator('tbody tr')
+  await expect(rows.first()).toBeVisible()
+  expect(await rows.count()).toBeLessThanOrEqual(10)
+  await expect(rows.first().locator('td').first()).not.toBeEmpty()
 })
 
 test('the scope checker reports a missing scope for the sandbox\'s limited token (read-only probes)', async ({ app, bridge }) => {
