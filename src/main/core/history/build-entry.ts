@@ -99,9 +99,8 @@ export const HISTORY_PREVIEW_BYTES = 8 * 1024
  * Only what buildHistoryEntry reads, with the preview cut to what it can keep (plus the redaction margin): what is
  * copied to the history worker per send (a result's preview alone can be 256 KiB).
  */
-export function slimHistoryInput(input: HistoryInput, previewBytes = HISTORY_PREVIEW_BYTES): HistoryInput {
+export function slimHistoryInput(input: HistoryInput, finishedAt = input.finishedAt ?? Date.now(), previewBytes = HISTORY_PREVIEW_BYTES): HistoryInput {
   const result = input.result
-  const finishedAt = input.finishedAt ?? Date.now()
   if (!result) return { ...input, finishedAt }
   const { text, truncated, binary } = result.preview
   const limit = previewBytes + REDACT_MARGIN_CHARS
