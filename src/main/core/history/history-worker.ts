@@ -1,7 +1,7 @@
 /**
  * Worker-thread entry that owns the history files: redaction, JSON serialisation, appends and the search index all
- * run here, on another core, instead of between the main process's sends and IPC (they cost ~12 µs per loopback
- * send there, a third of the whole request; see bench/engine-overhead.ts). Speaks the protocol in history-client.ts.
+ * run here, on another core, instead of between the main process's sends and IPC (they cost 12-14 µs per loopback
+ * send there, a fifth of the whole request; bench/send-path-layers.ts). Speaks the protocol in history-client.ts.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '@shared/model/errors'
