@@ -6,41 +6,19 @@
  * over the rounds; target: full path <= 1.2x raw undici. Also reports the engine alone (no IPC layer, no runner).
  * Run alone: npx tsx --tsconfig tsconfig.node.json bench/engine-overhead.ts [--quick]
  */
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Agent, request } from 'undici'
-import { createAppCore } from '../src/main/core/app-core'
+import { request } from 'undici'
 import { tuneMainProcessHeap } from '../src/main/core/heap-tuning'
-import { historyWorkerFromSource } from '../scripts/history-worker-source'
-import { createSessionCipher } from '../src/main/core/vault/aes-cipher'
-import { createHandlers } from '../src/main/ipc/handlers'
 import { dispatch } from '../src/main/ipc/dispatch'
 import { machine, median, row, type Benchmark } from './bench-lib'
+import { startSendPathFixture } from './send-path-fixture'
 
 export const run: Benchmark = async ({ quick }) => {
   const requests = quick ? 1000 : 2000
   const rounds = quick ? 5 : 9
-  const body = JSON.stringify({ ok: 1, result: [{ id: 1, app: 'Amazon S3' }] })
-  const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body))
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bench`
-
-  const dir = await mkdtemp(join(tmpdir(), 'bench-engine-'))
-  // History in its worker thread, as the app runs it.
-  const core = await createAppCore({
-    dataDir: join(dir, 'data'),
-    tempDir: join(dir, 'tmp'),
-    sandbox: false,
-    cipher: createSessionCipher(null),
-    historyWorker: historyWorkerFromSource()
-  })
-  const handlers = createHandlers(core, { pickFile: async () => null })
+  const { url, core, handlers, agent, close } = await startSendPathFixture('engine')
   const emit = (): void => undefined
-  const agent = new Agent()
 
   let sent = 0
   async function viaApp(): Promise<void> {
@@ -90,10 +68,7 @@ export const run: Benchmark = async ({ quick }) => {
       row('engine overhead: engine alone (core/http), per request', median(engine), 'µs', baseline)
     ]
   } finally {
-    await core.close()
-    await agent.close()
-    server.close()
-    await rm(dir, { recursive: true, force: true })
+    await close()
   }
 }
 

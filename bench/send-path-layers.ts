@@ -5,42 +5,20 @@
  * machine noise hits every layer alike; prints the median µs per request and the ratio to raw undici.
  * Run: npx tsx --tsconfig tsconfig.node.json bench/send-path-layers.ts [rounds]
  */
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { Agent, request } from 'undici'
+import { request } from 'undici'
 import type { RequestSpec } from '../src/shared/model/request'
-import { createAppCore } from '../src/main/core/app-core'
 import { tuneMainProcessHeap } from '../src/main/core/heap-tuning'
-import { createRequestRunner } from '../src/main/core/request-runner'
-import { sendOptionsFor } from '../src/main/core/request-runner'
-import { createSessionCipher } from '../src/main/core/vault/aes-cipher'
-import { createHandlers } from '../src/main/ipc/handlers'
+import { createRequestRunner, sendOptionsFor } from '../src/main/core/request-runner'
 import { dispatch } from '../src/main/ipc/dispatch'
-import { historyWorkerFromSource } from '../scripts/history-worker-source'
 import { machine, median } from './bench-lib'
+import { startSendPathFixture } from './send-path-fixture'
 
 tuneMainProcessHeap()
 const REQUESTS = 400
 const rounds = Number(process.argv[2] ?? 30)
 
-const body = JSON.stringify({ ok: 1, result: [{ id: 1, app: 'Amazon S3' }] })
-const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(body))
-await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening))
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/bench`
-const dir = await mkdtemp(join(tmpdir(), 'bench-layers-'))
-const core = await createAppCore({
-  dataDir: join(dir, 'data'),
-  tempDir: join(dir, 'tmp'),
-  sandbox: false,
-  cipher: createSessionCipher(null),
-  historyWorker: historyWorkerFromSource()
-})
-const handlers = createHandlers(core, { pickFile: async () => null })
+const { url, core, handlers, agent, close } = await startSendPathFixture('layers')
 const withoutHistory = createRequestRunner({ ...core, history: undefined })
-const agent = new Agent()
 const spec = (): RequestSpec => ({ method: 'GET', url, query: [], headers: [], body: { kind: 'none' } })
 const options = sendOptionsFor(core.settings.get(), null)
 const noProgress = (): void => undefined
@@ -85,8 +63,5 @@ try {
   console.log(`machine: ${machine()}; ${rounds} rounds of ${REQUESTS} requests per layer, medians`)
   for (const [name, values] of times) console.log(`${name.padEnd(46)} ${median(values).toFixed(1).padStart(6)} µs  ${(median(values) / raw).toFixed(2)}x`)
 } finally {
-  await core.close()
-  await agent.close()
-  server.close()
-  await rm(dir, { recursive: true, force: true })
+  await close()
 }
