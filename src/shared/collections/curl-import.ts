@@ -2,7 +2,7 @@ import { AppError } from '../model/errors'
 import type { KeyValue, MultipartPart, RequestBody, RequestSpec } from '../model/request'
 import { rewriteCredentials, type CredentialPlace } from './credential-walk'
 import { readOptions, type ParsedOption } from './curl-options'
-import { splitShellWords } from './shell-words'
+import { splitShellWords, withoutQuotedText } from './shell-words'
 
 export interface CurlImport {
   request: RequestSpec
@@ -166,9 +166,10 @@ function withScheme(url: string): string {
 
 /** Parses a cURL command (bash syntax, e.g. a browser's "Copy as cURL") into a request plus TLS/encoding flags. */
 export function parseCurlCommand(text: string): CurlImport {
-  // Only word-starting ^" or a ^/` line continuation: a quoted bash body may well contain ^" or ` + newline.
-  if (/(^|\s)\^"|\s\^\r?\n/.test(text)) fail('this looks like a Windows cmd command (^ escapes).', 'Use "Copy as cURL (bash)" instead.')
-  if (/`\r?\n\s*-/.test(text)) fail('this looks like a PowerShell command (` line endings).', 'Use "Copy as cURL (bash)" instead.')
+  // Only a word-starting ^" or a ^/` line continuation outside quotes: a quoted bash body may contain either.
+  const unquoted = withoutQuotedText(text)
+  if (/(^|\s)\^"|\s\^\r?\n/.test(unquoted)) fail('this looks like a Windows cmd command (^ escapes).', 'Use "Copy as cURL (bash)" instead.')
+  if (/`\r?\n\s*-/.test(unquoted)) fail('this looks like a PowerShell command (` line endings).', 'Use "Copy as cURL (bash)" instead.')
   const { words, warnings } = splitShellWords(text.trim())
   if (!/^curl(\.exe)?$/i.test(words[0] ?? '')) fail('the command does not start with "curl".')
   const c: Collected = {

@@ -192,3 +192,29 @@ function readDoubleQuoted(text: string, start: number, warnings: string[]): [str
   }
   return fail(text, start - 1, 'a " quote is not closed')
 }
+
+/**
+ * The text with what is inside each '...', $'...' and "..." quote removed (the quote marks stay), scanned as sh
+ * would. Lets a caller look for another shell's syntax (cmd's ^", PowerShell's ` line ends) where sh would see it,
+ * and not inside a quoted body that happens to contain those characters. Never fails: an unclosed quote ends it.
+ */
+export function withoutQuotedText(text: string): string {
+  let out = ''
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i] ?? ''
+    const ansi = ch === '$' && text[i + 1] === "'"
+    if (ch !== "'" && ch !== '"' && !ansi) {
+      out += ch
+      i += ch === '\\' ? 2 : 1
+      continue
+    }
+    const quote = ansi ? "'" : ch
+    i += ansi ? 2 : 1
+    // Inside '...' a backslash is literal; inside $'...' and "..." it escapes the next character.
+    while (i < text.length && text[i] !== quote) i += text[i] === '\\' && (ansi || quote === '"') ? 2 : 1
+    out += quote + quote
+    i++
+  }
+  return out
+}

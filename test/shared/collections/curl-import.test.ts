@@ -108,6 +108,7 @@ describe('parseCurlCommand', () => {
     ['curl https://h.example -d a=1 -F b=2', /mixes -d/],
     ['curl https://h.example -H NoColon', /"Name: value"/],
     ['curl ^"https://h.example^" ^\n -H ^"x: y^"', /Windows cmd/],
+    ['curl.exe https://h.example `\n  -H "x: y"', /PowerShell/],
     ['curl https://h.example -K opts.txt', /reads options from a file/],
     ["curl 'https://h.example", /quote is not closed/]
   ])('refuses %s with a readable message', (command, message) => {
@@ -117,6 +118,13 @@ describe('parseCurlCommand', () => {
     } catch (error) {
       expect(error).toMatchObject({ code: 'INVALID_INPUT' })
     }
+  })
+
+  it('regression: ^" and ` line ends inside quoted bash words are data, not cmd or PowerShell syntax', () => {
+    // A generated snippet with a body of ` ^"` was refused as a Windows cmd command (found by the property test).
+    const result = parseCurlCommand(`curl 'https://h.example' -H 'x: a ^"b' --data-raw 'one ^\ntwo \`\n -x' -d $'c ^" \\' ^"'`)
+    expect(result.request.headers).toContainEqual({ name: 'x', value: 'a ^"b', enabled: true })
+    expect(result.request.body).toEqual({ kind: 'text', text: 'one ^\ntwo `\n -x&c ^" \' ^"', contentType: 'application/x-www-form-urlencoded' })
   })
 
   it('recognises pasted curl commands', () => {
