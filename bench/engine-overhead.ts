@@ -4,30 +4,30 @@
  * V8 tuned as in the app's main process, src/main/core/heap-tuning.ts) against raw
  * `undici.request` on the same server, alternating rounds so machine noise hits both alike. Median per-request time
  * over the rounds; target: full path <= 1.2x raw undici. Also reports the engine alone (no IPC layer, no runner).
+ * Main's code runs bundled as the app ships it (bench/send-path-fixture.ts says why).
  * Run alone: npx tsx --tsconfig tsconfig.node.json bench/engine-overhead.ts [--quick]
  */
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { request } from 'undici'
 import { tuneMainProcessHeap } from '../src/main/core/heap-tuning'
-import { dispatch } from '../src/main/ipc/dispatch'
 import { machine, median, row, type Benchmark } from './bench-lib'
 import { startSendPathFixture } from './send-path-fixture'
 
 export const run: Benchmark = async ({ quick }) => {
   const requests = quick ? 1000 : 2000
   const rounds = quick ? 5 : 9
-  const { url, core, handlers, agent, close } = await startSendPathFixture('engine')
+  const { url, main, core, handlers, agent, close } = await startSendPathFixture('engine')
   const emit = (): void => undefined
 
   let sent = 0
   async function viaApp(): Promise<void> {
     for (let i = 0; i < requests; i++) {
       // What the renderer sends: the spec as typed (defaults filled in by the contract's schema).
-      const result = await dispatch(handlers, 'request:send', { runId: `r${++sent}`, spec: { method: 'GET', url } }, emit)
+      const result = await main.dispatch(handlers, 'request:send', { runId: `r${++sent}`, spec: { method: 'GET', url } }, emit)
       if (!result.ok) throw new Error(result.error.message)
       const value = result.value as { responseId: string }
-      await dispatch(handlers, 'response:release', { responseId: value.responseId }, emit)
+      await main.dispatch(handlers, 'response:release', { responseId: value.responseId }, emit)
     }
   }
   async function viaEngine(): Promise<void> {

@@ -8,8 +8,6 @@
 import { request } from 'undici'
 import type { RequestSpec } from '../src/shared/model/request'
 import { tuneMainProcessHeap } from '../src/main/core/heap-tuning'
-import { createRequestRunner, sendOptionsFor } from '../src/main/core/request-runner'
-import { dispatch } from '../src/main/ipc/dispatch'
 import { machine, median } from './bench-lib'
 import { startSendPathFixture } from './send-path-fixture'
 
@@ -17,7 +15,8 @@ tuneMainProcessHeap()
 const REQUESTS = 400
 const rounds = Number(process.argv[2] ?? 30)
 
-const { url, core, handlers, agent, close } = await startSendPathFixture('layers')
+const { url, main, core, handlers, agent, close } = await startSendPathFixture('layers')
+const { createRequestRunner, dispatch, sendOptionsFor } = main
 const withoutHistory = createRequestRunner({ ...core, history: undefined })
 const spec = (): RequestSpec => ({ method: 'GET', url, query: [], headers: [], body: { kind: 'none' } })
 const options = sendOptionsFor(core.settings.get(), null)

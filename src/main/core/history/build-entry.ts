@@ -95,15 +95,20 @@ const REDACT_MARGIN_CHARS = 64 * 1024
 /** Response preview kept per history entry by default. */
 export const HISTORY_PREVIEW_BYTES = 8 * 1024
 
-/**
- * Only what buildHistoryEntry reads, with the preview cut to what it can keep (plus the redaction margin): what is
- * copied to the history worker per send (a result's preview alone can be 256 KiB).
- */
-export function slimHistoryInput(input: HistoryInput, finishedAt = input.finishedAt ?? Date.now(), previewBytes = HISTORY_PREVIEW_BYTES): HistoryInput {
-  const result = input.result
-  if (!result) return { ...input, finishedAt }
-  const { text, truncated, binary } = result.preview
+/** The part of a response preview history keeps, plus the redaction margin: the rest need not leave the send path. */
+export function keptPreview(preview: HistoryResult['preview'], previewBytes = HISTORY_PREVIEW_BYTES): HistoryResult['preview'] {
   const limit = previewBytes + REDACT_MARGIN_CHARS
+  return preview.text.length > limit ? { text: preview.text.slice(0, limit), truncated: true, binary: preview.binary } : preview
+}
+
+/**
+ * Only what buildHistoryEntry reads, with the preview cut by keptPreview: what a history call (record) copies to the
+ * history worker (a result's preview alone can be 256 KiB).
+ */
+export function slimHistoryInput(input: HistoryInput): HistoryInput {
+  const result = input.result
+  const finishedAt = input.finishedAt ?? Date.now()
+  if (!result) return { ...input, finishedAt }
   return {
     ...input,
     finishedAt,
@@ -114,7 +119,7 @@ export function slimHistoryInput(input: HistoryInput, finishedAt = input.finishe
       sizes: result.sizes,
       contentType: result.contentType,
       headers: result.headers,
-      preview: text.length > limit ? { text: text.slice(0, limit), truncated: true, binary } : { text, truncated, binary },
+      preview: keptPreview(result.preview),
       timings: { totalMs: result.timings.totalMs },
       requestEcho: { url: result.requestEcho.url }
     }

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { HistoryEntry, HistoryPage, HistoryQuery } from '@shared/collections/history-entry'
 import { AppError, type AppErrorShape } from '@shared/model/errors'
 import { slimHistoryInput, type HistoryInput } from './build-entry'
+import { decodeHistoryBatch, HistoryBatchWriter } from './handoff-codec'
 import type { HistoryStats, HistoryStore } from './history-store'
 
 /** What the rest of main uses of history: the in-thread HistoryStore and the worker-backed HistoryClient alike. */
@@ -20,7 +21,8 @@ export type HistoryCall = { id: number } & (
   | { method: 'get'; entryId: string }
   | { method: 'clear' | 'stats' | 'close' }
 )
-export type HistoryToWorker = { kind: 'add'; inputs: HistoryInput[] } | ({ kind: 'call' } & HistoryCall)
+/** 'add' carries sends as HistoryBatchWriter bytes (handoff-codec.ts). */
+export type HistoryToWorker = { kind: 'add'; batch: Uint8Array } | ({ kind: 'call' } & HistoryCall)
 export type HistoryReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: AppErrorShape }
 /** A reply to a call, or the receipt for one 'add' batch (handed to the store, in order). */
 export type HistoryFromWorker = ({ kind: 'reply' } & HistoryReply) | { kind: 'added' }
@@ -55,18 +57,17 @@ interface PendingCall {
 }
 
 /**
- * History in a worker thread (history-worker.ts). The send path's add() only queues the input and the time; the
- * queue is slimmed and posted every POST_INTERVAL_MS. Every call posts what is queued first, so the worker sees sends and
+ * History in a worker thread (history-worker.ts). The send path's add() writes the send into a byte batch
+ * (handoff-codec.ts), posted every POST_INTERVAL_MS. Every call posts what is queued first, so the worker sees sends and
  * calls in the order they were made (a search right after a send finds it). A crash can lose the sends of the last
  * POST_INTERVAL_MS plus the worker's own write window, as with the in-thread store's batching. If the worker fails
  * (it cannot start, or dies), history carries on in this thread (`fallback`): calls in flight are re-run there.
  */
 export class HistoryClient implements History {
-  /** Sends waiting for the next post, as given (slimmed when posted), and when each finished. */
-  private queued: HistoryInput[] = []
-  private finishedAt: number[] = []
+  /** Sends waiting for the next post. */
+  private batch = new HistoryBatchWriter()
   /** Batches posted but not yet receipted: re-added in this thread if the worker dies before taking them. */
-  private unconfirmed: HistoryInput[][] = []
+  private unconfirmed: Uint8Array[] = []
   private timer: NodeJS.Timeout | null = null
   private readonly calls = new Map<number, PendingCall>()
   private nextId = 1
@@ -89,8 +90,12 @@ export class HistoryClient implements History {
   add(input: HistoryInput): void {
     if (this.closed) return
     if (this.inThread) return this.inThread.add(input)
-    this.queued.push(input)
-    this.finishedAt.push(input.finishedAt ?? Date.now())
+    try {
+      this.batch.add(input, input.finishedAt ?? Date.now())
+    } catch (error) {
+      console.error('[history] could not record a send:', error instanceof Error ? error.message : 'unknown error')
+      return
+    }
     this.timer ??= setTimeout(() => this.postQueued(), POST_INTERVAL_MS)
   }
 
@@ -125,18 +130,10 @@ export class HistoryClient implements History {
   private postQueued(): void {
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
-    if (this.queued.length === 0 || this.inThread) return
-    const inputs = this.takeQueued()
-    this.worker.postMessage({ kind: 'add', inputs } satisfies HistoryToWorker)
-    this.unconfirmed.push(inputs)
-  }
-
-  /** The queued sends, slimmed in one loop here rather than one by one between sends (measurably cheaper). */
-  private takeQueued(): HistoryInput[] {
-    const inputs = this.queued.map((input, i) => slimHistoryInput(input, this.finishedAt[i]))
-    this.queued = []
-    this.finishedAt = []
-    return inputs
+    const batch = this.inThread ? null : this.batch.take()
+    if (batch === null) return
+    this.worker.postMessage({ kind: 'add', batch } satisfies HistoryToWorker)
+    this.unconfirmed.push(batch)
   }
 
   private call(spec: CallSpec): Promise<unknown> {
@@ -167,7 +164,8 @@ export class HistoryClient implements History {
     const history = (this.inThread = this.fallback())
     if (this.timer !== null) clearTimeout(this.timer)
     this.timer = null
-    for (const input of [...this.unconfirmed.splice(0).flat(), ...this.takeQueued()]) history.add(input)
+    const batches = [...this.unconfirmed.splice(0), this.batch.take() ?? new Uint8Array()]
+    for (const batch of batches) for (const input of decodeHistoryBatch(batch)) history.add(input)
     const calls = [...this.calls.values()]
     this.calls.clear()
     for (const call of calls) runCall(history, call.spec).then(call.resolve, call.reject)

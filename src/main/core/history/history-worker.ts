@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { AppError } from '@shared/model/errors'
 import { HistoryStore } from './history-store'
+import { decodeHistoryBatch } from './handoff-codec'
 import { runCall, type HistoryCall, type HistoryFromWorker, type HistoryReply, type HistoryToWorker } from './history-client'
 
 const port = parentPort
@@ -14,7 +15,7 @@ const store = new HistoryStore((workerData as { dir: string }).dir)
 
 port.on('message', (message: HistoryToWorker) => {
   if (message.kind === 'add') {
-    for (const input of message.inputs) store.add(input)
+    for (const input of decodeHistoryBatch(message.batch)) store.add(input)
     port.postMessage({ kind: 'added' } satisfies HistoryFromWorker)
     return
   }
