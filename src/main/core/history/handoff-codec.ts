@@ -240,8 +240,9 @@ class Reader {
       const valueOrPath = this.text()
       const filename = this.string()
       const contentType = this.string()
-      const part: MultipartPart = file ? { kind: 'file', name, path: valueOrPath } : { kind: 'text', name, value: valueOrPath }
-      if (file && filename !== null) Object.assign(part, { filename })
+      const part: MultipartPart = file
+        ? { kind: 'file', name, path: valueOrPath, ...(filename === null ? {} : { filename }) }
+        : { kind: 'text', name, value: valueOrPath }
       if (contentType !== null) part.contentType = contentType
       parts.push(part)
     }
