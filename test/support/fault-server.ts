@@ -5,7 +5,7 @@ import { generatedBody, listen, type EchoRecord, type RunningServer } from './ec
 /** Hops before /hop/N finally answers 200: far past any redirect limit the settings allow (50). */
 export const REDIRECT_HOPS = 1000
 /** What /bomb inflates to: a few KiB on the wire. */
-export const BOMB_BYTES = 32 * 1024 * 1024
+const BOMB_BYTES = 32 * 1024 * 1024
 
 /**
  * A misbehaving HTTP/1.1 server on 127.0.0.1 (port 0), written on raw TCP so every fault is exactly what goes on

@@ -4,6 +4,7 @@ import { BodyStore } from './body-store'
 import { BodyViews } from '../body-view/body-views'
 import type { Cancellation } from './cancellation'
 import { Deadlines } from './deadlines'
+import { PROGRESS_DELAY_MS } from './progress'
 import { cancelled, sendRequest, type SendContext } from './send'
 
 const DEFAULT_PREVIEW_BYTES = 256 * 1024
@@ -17,7 +18,14 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
   const agents = new AgentPool()
   const store = new BodyStore(config.tempDir)
   const views = new BodyViews((id) => store.get(id), config.tempDir)
-  const context: SendContext = { agents, store, previewBytes, deadlines: new Deadlines(), inFlight: new Set<Cancellation>() }
+  const context: SendContext = {
+    agents,
+    store,
+    previewBytes,
+    deadlines: new Deadlines(),
+    progressDelayMs: config.progressDelayMs ?? PROGRESS_DELAY_MS,
+    inFlight: new Set<Cancellation>()
+  }
 
   return {
     send: (spec, options) => sendRequest(context, spec, options),

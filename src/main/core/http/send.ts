@@ -24,6 +24,8 @@ export interface SendContext {
   store: BodyStore
   previewBytes: number
   deadlines: Deadlines
+  /** A send's progress is emitted once it has run this long (0: from the start); see progress.ts. */
+  progressDelayMs: number
   /** Sends in flight, cancelled when the engine closes; null once it is closed. */
   inFlight: Set<Cancellation> | null
 }
@@ -52,14 +54,20 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   // Made by a module-level factory: see ignore() in body-sink.ts on named per-request closures.
   const onCancel = cancelOnAbort(cancellation)
   options.signal?.addEventListener('abort', onCancel, ONCE)
-  context.deadlines.add(cancellation, options.totalTimeoutMs, () =>
-    cancellation.cancel(
-      new AppError(
-        'TIMEOUT_TOTAL',
-        `The request did not complete within the total timeout of ${seconds(options.totalTimeoutMs)}.`,
-        'Raise the total timeout in Settings for slow or large responses.'
-      )
-    )
+  const progress = new ProgressReporter(options.onProgress, context.progressDelayMs <= 0)
+  context.deadlines.add(
+    cancellation,
+    options.totalTimeoutMs,
+    () =>
+      cancellation.cancel(
+        new AppError(
+          'TIMEOUT_TOTAL',
+          `The request did not complete within the total timeout of ${seconds(options.totalTimeoutMs)}.`,
+          'Raise the total timeout in Settings for slow or large responses.'
+        )
+      ),
+    progress,
+    context.progressDelayMs
   )
 
   try {
@@ -73,7 +81,6 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
     if (!context.store.isReady) await context.store.allocate()
     if (cancellation.reason) throw cancellation.reason
 
-    const progress = new ProgressReporter(options.onProgress)
     const redirects: SendResult['redirects'] = []
     let hop: HopRequest = { url, method, headers, body: prepared.body }
     let sawHttps = false

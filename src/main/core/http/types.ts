@@ -51,4 +51,9 @@ export interface EngineConfig {
   tempDir: string
   /** Bytes of decoded body returned as the preview (default 256 KiB). */
   previewBytes?: number
+  /**
+   * A send's progress events start once it has run this long (default PROGRESS_DELAY_MS, 50 ms; shown within 50 ms
+   * after that), so quick sends emit none; 0 emits every phase from the start.
+   */
+  progressDelayMs?: number
 }

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generatedBody, startEchoServer, type RunningServer } from '../../../support/echo-server'
 import { startSlowServer } from '../../../support/slow-server'
-import type { Progress } from '../../../../src/main/core/http/types'
+import type { RequestSpec } from '@shared/model/request'
+import { PROGRESS_DELAY_MS } from '../../../../src/main/core/http/progress'
+import type { HttpEngine, Progress } from '../../../../src/main/core/http/types'
 import { expectAppError, header, makeEngine, options, readAll, row, spec, type EngineFixture } from './helpers'
 
 let server: RunningServer
@@ -139,31 +141,75 @@ describe('engine: result details', () => {
     }
   })
 
+})
+
+describe('engine: progress', () => {
+  /** Emits every phase from the start (progressDelayMs 0), so the order of phases can be checked. */
+  let immediate: EngineFixture
+  beforeAll(async () => {
+    immediate = await makeEngine({ previewBytes: PREVIEW, progressDelayMs: 0 })
+  })
+  afterAll(() => immediate.dispose())
+
+  const ALL_PHASES: Progress['phase'][] = ['connecting', 'sending', 'waiting', 'receiving', 'done']
+
+  /** The send's progress events, each with the ms since the send started. */
+  async function sendWatched(engine: HttpEngine, request: RequestSpec) {
+    const events: (Progress & { atMs: number })[] = []
+    const started = performance.now()
+    const result = await engine.send(request, options({ onProgress: (progress) => events.push({ ...progress, atMs: performance.now() - started }) }))
+    await engine.release(result.responseId)
+    const phases = events.map((event) => event.phase).filter((phase, i, all) => phase !== all[i - 1])
+    return { result, events, phases }
+  }
+
   it('reports progress phases in order, throttled, with the total from Content-Length', async () => {
     const events: Progress[] = []
     const chunks = 30
-    const result = await fx.engine.send(
+    const result = await immediate.engine.send(
       spec(`${slow.url}/trickle?chunks=${chunks}&size=1000&interval=25`),
       options({ onProgress: (progress) => events.push(progress) })
     )
     const phases = events.map((event) => event.phase).filter((phase, i, all) => phase !== all[i - 1])
-    expect(phases).toEqual(['connecting', 'sending', 'waiting', 'receiving', 'done'])
+    expect(phases).toEqual(ALL_PHASES)
     const receiving = events.filter((event) => event.phase === 'receiving')
     expect(receiving.length).toBeLessThan(chunks)
     expect(receiving.every((event) => event.totalBytes === chunks * 1000)).toBe(true)
     expect(events.at(-1)).toEqual({ phase: 'done', receivedBytes: chunks * 1000, totalBytes: chunks * 1000 })
     expect(result.sizes.wireBytes).toBe(chunks * 1000)
-    await fx.engine.release(result.responseId)
+    await immediate.engine.release(result.responseId)
   })
 
   it('reports waiting only after a request body is fully sent', async () => {
     const phases: Progress['phase'][] = []
-    const result = await fx.engine.send(
+    const result = await immediate.engine.send(
       spec(`${server.url}/up`, { method: 'POST', body: { kind: 'text', text: 'x'.repeat(2_000_000) } }),
       options({ onProgress: (progress) => phases.at(-1) !== progress.phase && phases.push(progress.phase) })
     )
-    expect(phases).toEqual(['connecting', 'sending', 'waiting', 'receiving', 'done'])
+    expect(phases).toEqual(ALL_PHASES)
     expect(result.status).toBe(200)
-    await fx.engine.release(result.responseId)
+    await immediate.engine.release(result.responseId)
+  })
+
+  it('a send that finishes within the progress delay emits no progress at all', async () => {
+    const { result, events } = await sendWatched(fx.engine, spec(`${server.url}/p?size=1000`))
+    expect(result.status).toBe(200)
+    expect(events).toEqual([])
+  })
+
+  it('a longer send shows its current phase once it has run for the delay, then every change', async () => {
+    const { events, phases } = await sendWatched(fx.engine, spec(`${slow.url}/trickle?chunks=12&size=1000&interval=30`))
+    expect(events[0]?.atMs).toBeGreaterThanOrEqual(PROGRESS_DELAY_MS)
+    // The head comes at once, so the body is being received when progress is first shown (on a loaded machine it
+    // may still be waiting for it); from there on every phase is reported, in order.
+    expect(ALL_PHASES.slice(-phases.length)).toEqual(phases)
+    expect(phases.slice(-2)).toEqual(['receiving', 'done'])
+    expect(events.at(-1)).toMatchObject({ phase: 'done', receivedBytes: 12_000, totalBytes: 12_000 })
+  })
+
+  it('a send stuck waiting for the server is shown as waiting before the response comes', async () => {
+    const { events, phases } = await sendWatched(fx.engine, spec(`${slow.url}/stall?ms=400`))
+    expect(phases).toEqual(['waiting', 'receiving', 'done'])
+    expect(events[0]?.atMs).toBeLessThan(events.find((event) => event.phase === 'receiving')?.atMs ?? 0)
   })
 })
