@@ -69,6 +69,7 @@ export class BodyViews {
 
   /** True when release() has anything to drop: most bodies are never opened in the windowed viewer. */
   holds(responseId: string): boolean {
+    if (this.views.size === 0) return this.jsonBodies.has(responseId) // usual: no keys to build and hash
     return this.jsonBodies.has(responseId) || this.views.has(`${responseId}:raw`) || this.views.has(`${responseId}:pretty`)
   }
 

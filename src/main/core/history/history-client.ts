@@ -27,8 +27,11 @@ export type HistoryReply = { id: number; ok: true; value: unknown } | { id: numb
 /** A reply to a call, or the receipt for one 'add' batch (handed to the store, in order). */
 export type HistoryFromWorker = ({ kind: 'reply' } & HistoryReply) | { kind: 'added' }
 
-/** Sends queued by add() go to the worker together, at most this often (one postMessage per burst, not per send). */
-const POST_INTERVAL_MS = 10
+/**
+ * Sends queued by add() go to the worker together, at most this often (one postMessage per burst, not per send). Each
+ * post wakes the worker; at 10 ms, posting still cost ~0.5 µs per loopback send (bench/engine-overhead.ts).
+ */
+const POST_INTERVAL_MS = 50
 
 type CallSpec = HistoryCall extends infer C ? (C extends HistoryCall ? Omit<C, 'id'> : never) : never
 

@@ -2,8 +2,7 @@ import type { HttpEngine, EngineConfig } from './types'
 import { AgentPool } from './agent-pool'
 import { BodyStore } from './body-store'
 import { BodyViews } from '../body-view/body-views'
-import type { Cancellation } from './cancellation'
-import { Deadlines } from './deadlines'
+import { SendsInFlight } from './in-flight'
 import { PROGRESS_DELAY_MS } from './progress'
 import { cancelled, sendRequest, type SendContext } from './send'
 
@@ -22,9 +21,8 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
     agents,
     store,
     previewBytes,
-    deadlines: new Deadlines(),
     progressDelayMs: config.progressDelayMs ?? PROGRESS_DELAY_MS,
-    inFlight: new Set<Cancellation>()
+    inFlight: new SendsInFlight()
   }
 
   return {
@@ -37,8 +35,7 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
       return store.release(responseId)
     },
     async close() {
-      const inFlight = [...(context.inFlight ?? [])]
-      context.inFlight = null
+      const inFlight = context.inFlight.close()
       for (const cancellation of inFlight) cancellation.cancel(cancelled(true))
       // Cancelled sends delete their partial bodies; wait for that before clearing what is kept.
       await Promise.all(inFlight.map((cancellation) => cancellation.whenSettled()))

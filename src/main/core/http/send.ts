@@ -6,13 +6,13 @@ import { redactHeaders, redactUrl } from '@shared/redaction/redact'
 import type { AgentPool } from './agent-pool'
 import { BodySink } from './body-sink'
 import { Cancellation } from './cancellation'
-import type { Deadlines } from './deadlines'
 import type { BodyStore } from './body-store'
 import { planDecoding } from './decode'
 import { seconds } from './errors'
 import { runHop, type BodyTarget, type HopOutcome, type HopRequest } from './exchange'
 import { invalidUtf8Warning, makePreview } from './preview'
 import { ProgressReporter } from './progress'
+import type { SendsInFlight } from './in-flight'
 import { composeHeaders } from './request-headers'
 import { prepareBody } from './request-body'
 import { REDIRECT_STATUSES, followRedirect } from './redirects'
@@ -23,11 +23,10 @@ export interface SendContext {
   agents: AgentPool
   store: BodyStore
   previewBytes: number
-  deadlines: Deadlines
   /** A send's progress is emitted once it has run this long (0: from the start); see progress.ts. */
   progressDelayMs: number
-  /** Sends in flight, cancelled when the engine closes; null once it is closed. */
-  inFlight: Set<Cancellation> | null
+  /** Sends in flight with their total timeouts; cancelled when the engine closes. */
+  inFlight: SendsInFlight
 }
 
 const NO_BODY_STATUSES = new Set([204, 304])
@@ -41,7 +40,7 @@ const RECEIVED_HEAD_BYTES = 16 * 1024 + 4
 /** One send: validate, build the body, follow redirects by hand, stream the final body into the store. */
 export async function sendRequest(context: SendContext, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
   const startedAt = performance.now()
-  if (context.inFlight === null) throw cancelled(true)
+  if (context.inFlight.isClosed) throw cancelled(true)
   if (options.signal?.aborted) throw cancelled(false)
 
   const method = validateMethod(spec.method)
@@ -49,13 +48,11 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   const userHeaders = validateHeaders(spec.headers)
 
   const cancellation = new Cancellation()
-  const inFlight = context.inFlight
-  inFlight.add(cancellation)
   // Made by a module-level factory: see ignore() in body-sink.ts on named per-request closures.
   const onCancel = cancelOnAbort(cancellation)
   options.signal?.addEventListener('abort', onCancel, ONCE)
   const progress = new ProgressReporter(options.onProgress, context.progressDelayMs <= 0)
-  context.deadlines.add(
+  context.inFlight.add(
     cancellation,
     options.totalTimeoutMs,
     () =>
@@ -134,8 +131,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
     if (!options.tls.verify && sawHttps) warnings.push("TLS verification is off: the server's certificate was not checked.")
     return buildResult(bodyId, hop, outcome, sink.bytes, head, redirects, warnings, context.previewBytes, startedAt)
   } finally {
-    context.deadlines.remove(cancellation)
-    inFlight.delete(cancellation)
+    context.inFlight.remove(cancellation)
     cancellation.settle()
     options.signal?.removeEventListener('abort', onCancel)
   }

@@ -5,6 +5,7 @@ import type { ProgressReporter } from './progress'
 const TICK_MS = 50
 
 interface Entry {
+  /** Date.now() time at which the total timeout expires. */
   at: number
   expire: () => void
   /** Revealed at the first tick from `revealAt` on; null once revealed (or when there is nothing to reveal). */
@@ -14,18 +15,25 @@ interface Entry {
 }
 
 /**
- * Total timeouts for all sends on one shared, unref'd interval instead of a timer per send: sends back to back
- * then cost no timer bookkeeping at all (part of the per-request overhead budget). A timeout fires within
- * TICK_MS after its limit; the interval stops once no send is left. The same tick reveals a send's progress once it
- * has run for the progress delay (progress.ts says why), within TICK_MS after it.
+ * The engine's sends in flight (cancelled when it closes) with their total timeouts, in one map: a set of sends
+ * plus a map of deadlines cost two hash inserts and deletes per send. Timeouts run on one shared, unref'd interval
+ * instead of a timer per send, so sends back to back cost no timer bookkeeping (part of the per-request overhead
+ * budget); a timeout fires within TICK_MS after its limit, and the interval stops once no send is left. The same tick
+ * reveals a send's progress once it has run for the progress delay (progress.ts says why), within TICK_MS after it.
  */
-export class Deadlines {
-  private readonly entries = new Map<Cancellation, Entry>()
+export class SendsInFlight {
+  private readonly sends = new Map<Cancellation, Entry>()
   private timer: NodeJS.Timeout | null = null
+  private closed = false
+
+  /** True once close() has run: the engine takes no more sends. */
+  get isClosed(): boolean {
+    return this.closed
+  }
 
   add(cancellation: Cancellation, timeoutMs: number, expire: () => void, progress: ProgressReporter, progressDelayMs: number): void {
     const reveal = progress.waitsForReveal
-    this.entries.set(cancellation, {
+    this.sends.set(cancellation, {
       at: Date.now() + timeoutMs,
       expire,
       progress: reveal ? progress : null,
@@ -38,24 +46,30 @@ export class Deadlines {
   }
 
   remove(cancellation: Cancellation): void {
-    this.entries.delete(cancellation)
+    this.sends.delete(cancellation)
+  }
+
+  /** For engine shutdown: takes no more sends and returns the ones in flight, for the engine to cancel. */
+  close(): Cancellation[] {
+    this.closed = true
+    return [...this.sends.keys()]
   }
 
   private check(): void {
-    if (this.entries.size === 0) {
+    if (this.sends.size === 0) {
       if (this.timer !== null) clearInterval(this.timer)
       this.timer = null
       return
     }
     const now = Date.now()
     const monotonicNow = performance.now()
-    for (const [cancellation, entry] of this.entries) {
+    for (const entry of this.sends.values()) {
       if (entry.progress !== null && entry.revealAt <= monotonicNow) {
         entry.progress.reveal()
         entry.progress = null
       }
       if (entry.at > now) continue
-      this.entries.delete(cancellation)
+      entry.at = Number.POSITIVE_INFINITY // expired once; the send removes itself when it ends
       entry.expire()
     }
   }
