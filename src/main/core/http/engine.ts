@@ -21,8 +21,7 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
     agents,
     store,
     previewBytes,
-    progressDelayMs: config.progressDelayMs ?? PROGRESS_DELAY_MS,
-    inFlight: new SendsInFlight()
+    inFlight: new SendsInFlight(config.progressDelayMs ?? PROGRESS_DELAY_MS)
   }
 
   return {

@@ -26,18 +26,21 @@ export class SendsInFlight {
   private timer: NodeJS.Timeout | null = null
   private closed = false
 
+  /** A send's progress is shown once it has run this long (0: from the start); see progress.ts. */
+  constructor(readonly progressDelayMs: number) {}
+
   /** True once close() has run: the engine takes no more sends. */
   get isClosed(): boolean {
     return this.closed
   }
 
-  add(cancellation: Cancellation, timeoutMs: number, expire: () => void, progress: ProgressReporter, progressDelayMs: number): void {
+  add(cancellation: Cancellation, timeoutMs: number, expire: () => void, progress: ProgressReporter): void {
     const reveal = progress.waitsForReveal
     this.sends.set(cancellation, {
       at: Date.now() + timeoutMs,
       expire,
       progress: reveal ? progress : null,
-      revealAt: reveal ? performance.now() + progressDelayMs : 0
+      revealAt: reveal ? performance.now() + this.progressDelayMs : 0
     })
     if (this.timer === null) {
       this.timer = setInterval(() => this.check(), TICK_MS)

@@ -3,7 +3,7 @@ import type { Progress } from './types'
 
 const MIN_INTERVAL_MS = 100
 
-/** How long a send runs before its progress is shown (EngineConfig.progressDelayMs); Deadlines' tick reveals it. */
+/** How long a send runs before its progress is shown (EngineConfig.progressDelayMs); in-flight.ts's tick reveals it. */
 export const PROGRESS_DELAY_MS = 50
 
 /**

@@ -23,9 +23,7 @@ export interface SendContext {
   agents: AgentPool
   store: BodyStore
   previewBytes: number
-  /** A send's progress is emitted once it has run this long (0: from the start); see progress.ts. */
-  progressDelayMs: number
-  /** Sends in flight with their total timeouts; cancelled when the engine closes. */
+  /** Sends in flight with their total timeouts and progress delay; cancelled when the engine closes. */
   inFlight: SendsInFlight
 }
 
@@ -51,7 +49,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
   // Made by a module-level factory: see ignore() in body-sink.ts on named per-request closures.
   const onCancel = cancelOnAbort(cancellation)
   options.signal?.addEventListener('abort', onCancel, ONCE)
-  const progress = new ProgressReporter(options.onProgress, context.progressDelayMs <= 0)
+  const progress = new ProgressReporter(options.onProgress, context.inFlight.progressDelayMs <= 0)
   context.inFlight.add(
     cancellation,
     options.totalTimeoutMs,
@@ -63,8 +61,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
           'Raise the total timeout in Settings for slow or large responses.'
         )
       ),
-    progress,
-    context.progressDelayMs
+    progress
   )
 
   try {
