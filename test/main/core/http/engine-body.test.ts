@@ -140,7 +140,6 @@ describe('engine: result details', () => {
       await fresh.close()
     }
   })
-
 })
 
 describe('engine: progress', () => {
@@ -164,31 +163,21 @@ describe('engine: progress', () => {
   }
 
   it('reports progress phases in order, throttled, with the total from Content-Length', async () => {
-    const events: Progress[] = []
     const chunks = 30
-    const result = await immediate.engine.send(
-      spec(`${slow.url}/trickle?chunks=${chunks}&size=1000&interval=25`),
-      options({ onProgress: (progress) => events.push(progress) })
-    )
-    const phases = events.map((event) => event.phase).filter((phase, i, all) => phase !== all[i - 1])
+    const { result, events, phases } = await sendWatched(immediate.engine, spec(`${slow.url}/trickle?chunks=${chunks}&size=1000&interval=25`))
     expect(phases).toEqual(ALL_PHASES)
     const receiving = events.filter((event) => event.phase === 'receiving')
     expect(receiving.length).toBeLessThan(chunks)
     expect(receiving.every((event) => event.totalBytes === chunks * 1000)).toBe(true)
-    expect(events.at(-1)).toEqual({ phase: 'done', receivedBytes: chunks * 1000, totalBytes: chunks * 1000 })
+    expect(events.at(-1)).toMatchObject({ phase: 'done', receivedBytes: chunks * 1000, totalBytes: chunks * 1000 })
     expect(result.sizes.wireBytes).toBe(chunks * 1000)
-    await immediate.engine.release(result.responseId)
   })
 
   it('reports waiting only after a request body is fully sent', async () => {
-    const phases: Progress['phase'][] = []
-    const result = await immediate.engine.send(
-      spec(`${server.url}/up`, { method: 'POST', body: { kind: 'text', text: 'x'.repeat(2_000_000) } }),
-      options({ onProgress: (progress) => phases.at(-1) !== progress.phase && phases.push(progress.phase) })
-    )
+    const upload = spec(`${server.url}/up`, { method: 'POST', body: { kind: 'text', text: 'x'.repeat(2_000_000) } })
+    const { result, phases } = await sendWatched(immediate.engine, upload)
     expect(phases).toEqual(ALL_PHASES)
     expect(result.status).toBe(200)
-    await immediate.engine.release(result.responseId)
   })
 
   it('a send that finishes within the progress delay emits no progress at all', async () => {
