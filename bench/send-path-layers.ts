@@ -57,7 +57,6 @@ try {
       for (let i = 0; i < REQUESTS; i++) await work()
       times.get(name)?.push(((performance.now() - start) * 1000) / REQUESTS)
       await core.history.stats() // untimed: history the layer handed to the worker is written before the next layer
-
     }
   }
   const raw = median(times.get('raw undici.request') ?? [])
