@@ -3,7 +3,7 @@ import { basename, join } from 'node:path'
 import { z } from 'zod'
 import { ImportedCatalogSchema, type ImportedCatalog } from '@shared/catalog/imported'
 import { AppError } from '@shared/model/errors'
-import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
+import { readJsonFile, writeTextAtomic } from '../storage/json-file'
 import { importOpenApi } from './import-openapi'
 
 const FileSchema = z.object({ version: z.literal(1), catalog: ImportedCatalogSchema })
@@ -58,7 +58,8 @@ export function openImportedCatalogStore(dataDir: string): ImportedCatalogStore 
       if (size > MAX_BYTES) throw new AppError('INVALID_INPUT', `${basename(path)} is ${Math.round(size / 1048576)} MB; files over 64 MB are not imported.`)
       const { catalog } = importOpenApi(await readFile(path, 'utf8'), basename(path))
       const catalogs = await load()
-      await writeJsonAtomic(fileOf(catalog.id), { version: 1, catalog })
+      // Compact: indentation of deeply nested schemas is most of a pretty-printed catalog's size.
+      await writeTextAtomic(fileOf(catalog.id), JSON.stringify({ version: 1, catalog }))
       catalogs.set(catalog.id, catalog)
       return catalog
     },
