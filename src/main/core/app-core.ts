@@ -35,6 +35,8 @@ export interface AppCoreOptions {
    * history runs on this thread: simpler for unit tests, but its redaction and serialisation then cost every send.
    */
   historyWorker?: WorkerSource
+  /** Run each catalog import in a worker thread started from this code (the app, e2e); without it, in this thread. */
+  catalogImportWorker?: WorkerSource
 }
 
 export interface AppCore {
@@ -101,7 +103,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     history,
     collections,
     openCollections,
-    importedCatalogs: openImportedCatalogStore(options.dataDir),
+    importedCatalogs: openImportedCatalogStore(options.dataDir, options.catalogImportWorker),
     notices,
     logout: (environmentId) => {
       const environment = environments.get(environmentId)

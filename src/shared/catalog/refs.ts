@@ -114,7 +114,7 @@ export class RefResolver {
     const { $ref: _ref, ...siblings } = node
     const withSiblings = (v: Json): Json => (isObject(v) && Object.keys(siblings).length > 0 ? { ...v, ...siblings } : v)
     const done = (value: Json, cut: boolean, height = 0, refs = 0): Walked => ({ value, cut, height, refs })
-    if (stack.includes(ref)) return done(withSiblings({ $comment: `circular reference to ${ref}` }), true)
+    if (stack.includes(ref)) return this.stub(withSiblings({ $comment: `circular reference to ${ref}` }), key, true)
     if (stack.length >= this.budget.limits.refDepth) return done(this.budget.truncated('refDepth'), true)
     const cached = this.cache.get(ref)
     // A schema expanded before is reused as is when it still fits here (shared, so it costs no memory twice).
@@ -124,13 +124,19 @@ export class RefResolver {
       return done(merged.value, merged.cut, cached.height, cached.refs)
     }
     const target = this.lookup(ref, where)
-    if (target === undefined) return done(withSiblings(this.placeholder(ref)), false)
+    if (target === undefined) return this.stub(withSiblings(this.placeholder(ref)), key, false)
     const before = this.budget.spent()
     const resolved = this.walk(target, ref, [...stack, ref], false, depth, key)
     const refs = resolved.refs + 1
     if (!resolved.cut) this.cache.set(ref, { value: resolved.value, bytes: this.budget.spent() - before, height: resolved.height, refs })
     const merged = this.walkSiblings(withSiblings(resolved.value), siblings, where, stack, depth)
     return done(merged.value, resolved.cut || merged.cut, resolved.height, refs)
+  }
+
+  /** A stand-in schema (cycle, dangling ref) counts against the budget too: in a mesh of refs most leaves are these. */
+  private stub(value: Json, key: string | null, cut: boolean): Walked {
+    if (this.budget.spend(JSON.stringify(value).length + ownSize(null, key))) return { value, cut, height: 0, refs: 0 }
+    return { value: this.budget.truncated(this.budget.exhausted() ?? 'schemaBytes'), cut: true, height: 0, refs: 0 }
   }
 
   /** Sibling keywords beside a $ref may themselves hold refs (e.g. `properties`). */

@@ -186,7 +186,9 @@ export const commands = {
    * Issue 4: an OpenAPI 3.x / Swagger 2.0 file (main's open dialog) parsed and converted in main, saved as a catalog;
    * null = the dialog was cancelled. The catalog carries its import report (imported, skipped and why).
    */
-  'catalog:import': { input: z.object({}), output: z.object({ catalog: z.custom<ImportedCatalog>().nullable() }) },
+  /** Dialog, then the import in a worker thread; `importId` lets catalog:cancel-import stop it. */
+  'catalog:import': { input: z.object({ importId: RunIdSchema.optional() }), output: z.object({ catalog: z.custom<ImportedCatalog>().nullable() }) },
+  'catalog:cancel-import': { input: z.object({ importId: RunIdSchema }), output: z.object({ cancelled: z.boolean() }) },
   'catalog:list-imported': { input: z.object({}), output: z.custom<{ catalogs: ImportedCatalog[]; notices: string[] }>() },
   'catalog:remove-imported': { input: z.object({ id: IdSchema }), output: z.object({ removed: z.boolean() }) },
   /** Netskope Data Export iterator (issue 6). Whether the environment can use it (v2 token), and why not. */

@@ -41,7 +41,7 @@ let file: string
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'import-worker-'))
   file = join(root, 'heavy.json')
-  await writeFile(file, heavyDocument(40, 9))
+  await writeFile(file, heavyDocument(16, 9))
 })
 afterEach(async () => {
   await rm(root, { recursive: true, force: true })
@@ -57,7 +57,7 @@ describe('catalog import in a worker thread', () => {
     const inWorker = tickCounter()
     const catalog = await store.importFile(file)
     inWorker.stop()
-    expect(catalog.operations).toHaveLength(40)
+    expect(catalog.operations).toHaveLength(16)
     expect(catalog.report.notes.some((note) => note.includes('truncated'))).toBe(true)
     // In this thread the import blocks the loop for its whole length; in the worker the loop runs meanwhile.
     expect(inWorker.ticks()).toBeGreaterThan(Math.max(50, inThread.ticks() * 5))
