@@ -19,9 +19,9 @@ export function malformed(where: string, what: string): AppError {
 }
 
 /** Schema keywords whose values are data, not schemas: a "$ref" inside them is a literal, never resolved. */
-const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const'])
+export const DATA_KEYS = new Set(['example', 'examples', 'default', 'enum', 'const'])
 /** Schema keywords whose values map names to schemas: there a key such as "default" is a name, not a keyword. */
-const NAME_MAP_KEYS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
+export const NAME_MAP_KEYS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'])
 
 /** A walk's result: `cut` when a cycle or a cap cut it (then it is not cached); levels and $refs inside it. */
 interface Walked {

@@ -1,34 +1,42 @@
 import { describe, expect, it } from 'vitest'
-import { plainTextSchema } from '../../../src/shared/catalog/plain-text-schema'
+import { markdownLiteral, plainTextSchema } from '../../../src/shared/catalog/plain-text-schema'
 
-/* Issue 15, finding 13: what Monaco renders as Markdown (markdownDescription & co.) never comes from a file. */
+/* Issue 15, finding 13: every text Monaco renders from a schema is Markdown that shows the file's text literally. */
 describe('plainTextSchema', () => {
-  it('turns Markdown descriptions into plain ones, everywhere in the tree, and drops snippets', () => {
+  it('turns every description into escaped Markdown, everywhere in the tree, and drops snippets', () => {
     const schema = {
       type: 'object',
+      title: 'Note',
       markdownDescription: 'Top **bold**',
       properties: {
-        note: { type: 'string', markdownDescription: '[click](https://phish.example)', description: 'plain wins' },
+        note: { type: 'string', markdownDescription: '[click](https://phish.example)', description: 'plain wins, see www.phish.example' },
         kind: { enum: ['a', 'b'], markdownEnumDescriptions: ['**A**', '_B_'] },
-        list: { type: 'array', items: { markdownDescription: 'item *x*' }, defaultSnippets: [{ label: 'x', markdownDescription: '**s**', body: {} }] }
+        list: { type: 'array', items: { description: 'item *x*' }, defaultSnippets: [{ label: 'x', markdownDescription: '**s**', body: {} }] }
       },
-      anyOf: [{ markdownDescription: 'branch' }]
+      anyOf: [{ description: '<img src=x onerror=alert(1)>' }]
     }
     const out = plainTextSchema(schema)
-    expect(JSON.stringify(out)).not.toMatch(/markdown|defaultSnippets/i)
+    expect(JSON.stringify(out)).not.toMatch(/"(description|title|enumDescriptions|defaultSnippets)"/)
     expect(out).toMatchObject({
-      description: 'Top **bold**',
+      markdownDescription: 'Note\n\nTop \\*\\*bold\\*\\*',
       properties: {
-        note: { type: 'string', description: 'plain wins' },
-        kind: { enum: ['a', 'b'], enumDescriptions: ['**A**', '_B_'] },
-        list: { type: 'array', items: { description: 'item *x*' } }
+        note: { type: 'string', markdownDescription: 'plain wins\\, see www\\.phish\\.example' },
+        kind: { enum: ['a', 'b'], markdownEnumDescriptions: ['\\*\\*A\\*\\*', '\\_B\\_'] },
+        list: { type: 'array', items: { markdownDescription: 'item \\*x\\*' } }
       },
-      anyOf: [{ description: 'branch' }]
+      anyOf: [{ markdownDescription: '\\<img src\\=x onerror\\=alert\\(1\\)\\>' }]
     })
   })
 
-  it('leaves data alone: an example or enum value named markdownDescription is data, not a keyword', () => {
-    const schema = { type: 'object', example: { markdownDescription: 'x' }, enum: [{ markdownDescription: 'y' }], properties: { markdownDescription: { type: 'string' } } }
+  it('escapes what would make a link, an autolink or emphasis, and keeps line breaks as paragraphs', () => {
+    expect(markdownLiteral('https://a.example/x?y=1')).toBe('https\\:\\/\\/a\\.example\\/x\\?y\\=1')
+    expect(markdownLiteral('me@phish.example')).toBe('me\\@phish\\.example')
+    expect(markdownLiteral('one\ntwo')).toBe('one\n\ntwo')
+    expect(markdownLiteral('déjà vu')).toBe('déjà vu')
+  })
+
+  it('leaves data alone: an example, enum value or property named like a keyword is data', () => {
+    const schema = { type: 'object', example: { markdownDescription: 'x' }, enum: [{ description: 'y' }], properties: { description: { type: 'string' } } }
     expect(plainTextSchema(schema)).toEqual(schema)
   })
 
