@@ -25,7 +25,7 @@ test('paste a cURL with -u user:pass: the draft shows {{secret.basicAuth}}, Move
   }
 
   await notice.getByRole('button', { name: 'Move to vault' }).click()
-  await expect(notice).toContainText('Stored basicAuth in the vault of Curl target')
+  await expect(notice).toContainText('Stored basicAuth in the vault of the selected environment')
   expect(await bridge.core.vault.reveal('env-curl/basicAuth')).toBe(BASIC)
   const html = await app.content()
   expect(html).not.toContain(PASSWORD)
