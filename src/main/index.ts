@@ -6,6 +6,7 @@ import { registerIpc } from './ipc/register'
 import { createMainWindow, denyAllPermissions } from './window'
 import { createElectronPlatform } from './platform/dialogs'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
+import { installAppMenu } from './platform/app-menu'
 import { tuneMainProcessHeap } from './core/heap-tuning'
 
 // Composition root: build core services, register IPC, open the window. Everything else lives in core/.
@@ -30,6 +31,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   denyAllPermissions()
+  installAppMenu(app.isPackaged)
   core = await createAppCore({
     dataDir: app.getPath('userData'),
     tempDir: join(app.getPath('temp'), `cloudsec-api-explorer-${process.pid}`),
