@@ -66,6 +66,7 @@ describe('the built main process, unpackaged production build', () => {
 
   it('opens one window with the hardened webPreferences and a CommonJS preload from the build', () => {
     expect(named(run.main, 'new BrowserWindow')).toHaveLength(1)
+    expect(named(run.main, 'app.exit')).toEqual([])
     const preferences = (run.window.args[0] as { webPreferences: Record<string, unknown> }).webPreferences
     expect(preferences).toMatchObject({
       contextIsolation: true,
