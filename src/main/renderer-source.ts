@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url'
 
-/** The one page that gets `window.api`: the built index.html, or the electron-vite dev server while developing. */
+/** The one page that gets the app API (the preload): the built index.html, or the electron-vite dev server while developing. */
 export type RendererSource = { kind: 'file'; path: string } | { kind: 'url'; url: string }
 
 export interface RendererSourceInput {

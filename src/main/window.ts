@@ -33,7 +33,7 @@ export function createMainWindow(): BrowserWindow {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
-      // Packaged: DevTools would give whoever sits at the screen a console with the full window.api.
+      // Packaged: DevTools would give whoever sits at the screen a console that can call the whole app API.
       devTools: !app.isPackaged,
       spellcheck: false
     }

@@ -2,7 +2,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron'
 
 /**
  * Our own application menu, replacing Electron's default one, whose View menu offers Toggle Developer Tools
- * (Ctrl+Shift+I): a packaged app must not, since DevTools get the page's full window.api. Every submenu is
+ * (Ctrl+Shift+I): a packaged app must not, since DevTools can call the page's whole app API. Every submenu is
  * spelled out (no `viewMenu` / `editMenu` roles) so what the app offers is what this file lists.
  */
 export function installAppMenu(packaged: boolean): void {
