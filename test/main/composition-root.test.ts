@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { lstat, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { lstat, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -179,5 +179,26 @@ describe('the built main process, packaged', () => {
     expect(devTools).toEqual([])
     await run.main.invoke(listener(run.main, 'BrowserWindow#1.webContents.on', 'devtools-opened'))
     expect(named(run.main, 'BrowserWindow#1.webContents.closeDevTools')).toHaveLength(1)
+  })
+})
+
+describe('the built main process, when startup fails', () => {
+  it('reports it, removes its temp folder and exits with 1 instead of leaving an unhandled rejection', async () => {
+    const scratch = await mkdtemp(join(tmpdir(), 'composition-broken-'))
+    const notAFolder = join(scratch, 'file')
+    await writeFile(notAFolder, '')
+    const tempParent = join(scratch, 'temp')
+    await mkdir(tempParent)
+    const main = startBuiltMain(join(out, 'main/index.js'), { packaged: true, paths: { userData: join(notAFolder, 'data'), temp: tempParent } })
+    try {
+      const exit = await main.waitFor((call) => call.api === 'app.exit', 'app.exit')
+      expect(exit.args).toEqual([1])
+      expect(main.stderr()).toMatch(/Startup failed:.*ENOTDIR/)
+      expect(named(main, 'new BrowserWindow')).toEqual([])
+      expect(await readdir(tempParent)).toEqual([])
+    } finally {
+      await main.stop()
+      await rm(scratch, { recursive: true, force: true })
+    }
   })
 })
