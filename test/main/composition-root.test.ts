@@ -16,8 +16,11 @@ import { buildMainAndPreload, startBuiltMain, type BuiltMain, type RecordedCall 
 
 const ROOT = resolve(import.meta.dirname, '../..')
 let out = ''
+/** Holds the user data folder (shared by the launches below, like a user starting the app again) and temp parents. */
+let scratch = ''
 
 beforeAll(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'composition-root-'))
   await mkdir(join(ROOT, 'out'), { recursive: true })
   // Inside the repository so the bundle's bare imports (undici, zod, ...) resolve from node_modules as in the app.
   out = await mkdtemp(join(ROOT, 'out', '.composition-'))
@@ -26,6 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (out) await rm(out, { recursive: true, force: true })
+  if (scratch) await rm(scratch, { recursive: true, force: true })
 })
 
 interface Launch {
@@ -35,9 +39,8 @@ interface Launch {
 }
 
 async function launch(packaged: boolean, env: Record<string, string> = {}): Promise<Launch> {
-  const userData = await mkdtemp(join(tmpdir(), 'composition-user-data-'))
-  const tempParent = await mkdtemp(join(tmpdir(), 'composition-temp-'))
-  const main = startBuiltMain(join(out, 'main/index.js'), { packaged, env, paths: { userData, temp: tempParent } })
+  const tempParent = await mkdtemp(join(scratch, 'temp-'))
+  const main = startBuiltMain(join(out, 'main/index.js'), { packaged, env, paths: { userData: join(scratch, 'user-data'), temp: tempParent } })
   const window = await main.waitFor((call) => call.api === 'new BrowserWindow', 'the main window')
   // The window is created last in start(); the page load follows it synchronously.
   await main.waitFor((call) => /^BrowserWindow#1\.load(File|URL)$/.test(call.api), 'the page load')
@@ -61,7 +64,7 @@ describe('the built main process, unpackaged production build', () => {
 
   beforeAll(async () => {
     run = await launch(false, { ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' })
-  }, 30_000)
+  }, 60_000)
   afterAll(() => run?.main.stop())
 
   it('opens one window with the hardened webPreferences and a CommonJS preload from the build', () => {
@@ -159,7 +162,7 @@ describe('the built main process, packaged', () => {
 
   beforeAll(async () => {
     run = await launch(true, { ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/' })
-  }, 30_000)
+  }, 60_000)
   afterAll(() => run?.main.stop())
 
   it('loads the built page whatever ELECTRON_RENDERER_URL says', () => {
@@ -184,11 +187,9 @@ describe('the built main process, packaged', () => {
 
 describe('the built main process, when startup fails', () => {
   it('reports it, removes its temp folder and exits with 1 instead of leaving an unhandled rejection', async () => {
-    const scratch = await mkdtemp(join(tmpdir(), 'composition-broken-'))
     const notAFolder = join(scratch, 'file')
     await writeFile(notAFolder, '')
-    const tempParent = join(scratch, 'temp')
-    await mkdir(tempParent)
+    const tempParent = await mkdtemp(join(scratch, 'temp-'))
     const main = startBuiltMain(join(out, 'main/index.js'), { packaged: true, paths: { userData: join(notAFolder, 'data'), temp: tempParent } })
     try {
       const exit = await main.waitFor((call) => call.api === 'app.exit', 'app.exit')
@@ -198,7 +199,6 @@ describe('the built main process, when startup fails', () => {
       expect(await readdir(tempParent)).toEqual([])
     } finally {
       await main.stop()
-      await rm(scratch, { recursive: true, force: true })
     }
   })
 })

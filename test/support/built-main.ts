@@ -86,7 +86,7 @@ export function startBuiltMain(mainFile: string, options: StartOptions): BuiltMa
     stderr: () => stderr,
     waitFor(match, what) {
       return new Promise((done, fail) => {
-        const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}; stderr:\n${stderr}`)), 15_000)
+        const timer = setTimeout(() => finish(new Error(`timed out waiting for ${what}; stderr:\n${stderr}`)), 30_000)
         const finish = (error: Error | null, call?: RecordedCall): void => {
           clearTimeout(timer)
           waiters.delete(check)
