@@ -54,7 +54,7 @@ describe('portable collection names (Windows, macOS and Linux)', () => {
       message: expect.stringMatching(/reserved/)
     })
     await expect(collections.readRequest(dir, 'nul.request.json')).rejects.toMatchObject({ code: 'INVALID_INPUT' })
-    await expect(collections.saveRequest(dir, { path: 'x .request.json', request: sampleRequest('x') })).rejects.toMatchObject({
+    await expect(collections.saveRequest(dir, { path: 'events./x.request.json', request: sampleRequest('x') })).rejects.toMatchObject({
       code: 'INVALID_INPUT'
     })
     await expect(collections.saveRequest(dir, { folder: 'LPT1', request: sampleRequest('x') })).rejects.toMatchObject({ code: 'INVALID_INPUT' })

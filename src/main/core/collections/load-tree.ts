@@ -11,7 +11,7 @@ import {
   type FolderNode
 } from '@shared/collections/saved-request'
 import { parseManifestText, parseRequestText } from './files'
-import { isValidSegment, joinRelative, resolveInside } from './paths'
+import { joinRelative, pathSegmentProblem, resolveInside } from './paths'
 import { createLimiter } from './text-file'
 
 /** Deeper nesting than this is almost certainly a symlink loop or a wrong folder; it is reported, not walked. */
@@ -85,8 +85,9 @@ async function loadFolder(context: LoadContext, folder: string, depth: number): 
   for (const entry of entries) {
     // Dotfiles cover .git, editor swap files and our own atomic-write temp files; symlinks are not followed.
     if (entry.name.startsWith('.')) continue
-    if (!isValidSegment(entry.name)) {
-      context.problems.push({ path: joinRelative(folder, entry.name), reason: 'name has characters other systems cannot store; skipped' })
+    const problem = pathSegmentProblem(entry.name)
+    if (problem !== null) {
+      context.problems.push({ path: joinRelative(folder, entry.name), reason: `${problem}; skipped` })
       continue
     }
     if (entry.isDirectory()) kinds.set(entry.name, 'folder')
