@@ -1,4 +1,3 @@
-import { join } from 'node:path'
 import { segmentProblem } from '@shared/collections/portable-names'
 import { AppError } from '@shared/model/errors'
 
@@ -24,10 +23,6 @@ export function pathSegmentProblem(segment: string): string | null {
 
 export function isValidSegment(segment: string): boolean {
   return pathSegmentProblem(segment) === null
-}
-
-export function resolveInside(root: string, relative: string): string {
-  return join(root, ...splitRelative(relative))
 }
 
 export function parentOf(relative: string): string {

@@ -2,6 +2,7 @@ import { access, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:f
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { serializeRequest } from '../../../../src/main/core/collections/files'
+import { SavedRequestSchema } from '../../../../src/shared/collections/saved-request'
 import { repo, sampleRequest, tempDir } from './helpers'
 
 const PASSWD = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n'
@@ -22,7 +23,7 @@ async function setup(): Promise<{ dir: string; outside: string; collections: Ret
   await writeFile(join(outside, 'passwd'), PASSWD)
   const victim = { ...sampleRequest('Victim'), id: 'victim' }
   victim.request = { ...victim.request, method: 'POST', body: { kind: 'multipart', parts: [{ kind: 'file', name: 'f', path: join(outside, 'passwd') }] } }
-  await writeFile(join(outside, 'victim.request.json'), serializeRequest(victim))
+  await writeFile(join(outside, 'victim.request.json'), serializeRequest(SavedRequestSchema.parse(victim)))
   const collections = repo()
   await collections.create(dir, 'C')
   await symlink(outside, join(dir, 'linked'), 'dir')
