@@ -76,12 +76,12 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort, grants: F
     'collection:close': async ({ folder }) => ({ closed: await open.remove(folder) }),
     'collection:read-request': async ({ folder, path }) => {
       const saved = await core.collections.readRequest(open.require(folder), path)
-      grants.grantFrom(saved.request) // read by main from the user's collection on disk, not named by the page
+      grants.offerFrom(saved.request) // named by a file on disk (maybe an import or a colleague's): the user confirms before upload
       return saved
     },
     'collection:save-request': ({ folder, path, parent, request }) => {
       // Otherwise a page could launder a path it names: save it into a collection, then read it back as "from disk".
-      grants.checkRequest(request.request)
+      grants.checkSave(request.request)
       return core.collections.saveRequest(open.require(folder), path === undefined ? { folder: parent, request } : { path, request })
     },
     'collection:rename-request': ({ folder, path, name }) => core.collections.renameRequest(open.require(folder), path, name),
