@@ -146,7 +146,7 @@ export const TRUTH_CASES: TruthCase[] = [
         { kind: 'text', name: 'lt', value: `<${secretPath(file)}` },
         { kind: 'text', name: 'typed', value: `<${secretPath(file)}`, contentType: `text/plain;headers=@${secretPath(file)}` },
         { kind: 'text', name: 'typed2', value: `"@${secretPath(file)}";type=x/y`, contentType: 'application/json; charset=utf-8' },
-        { kind: 'file', name: 'f;type=a/b', path: file, filename: `x";headers=@${secretPath(file)};"`, contentType: `text/csv;headers=<${secretPath(file)}` },
+        { kind: 'file', name: 'f;type&x@<y', path: file, filename: `x";headers=@${secretPath(file)};"`, contentType: `text/csv;headers=<${secretPath(file)}` },
         { kind: 'file', name: '@at<lt', path: file, contentType: 'image/png' }
       ]
     }),
@@ -157,7 +157,8 @@ export const TRUTH_CASES: TruthCase[] = [
     api: 'netskope',
     auth: nskV2(),
     transport: 'http',
-    path: '/api/v2/items/[1-5]/x?sel={a,b}&r=[a-b]',
+    // In the query: requests (urllib3) percent-encodes [ ] in a path, which the engine and curl --globoff send as is.
+    path: '/api/v2/items/x?sel={a,b}&r=[1-5]',
     method: 'DELETE',
     query: [row('q', '{c,d}[1-2]')],
     secrets: { v2Token: V2_TOKEN }

@@ -144,7 +144,7 @@ describe('snippet truth: generated Python and cURL send what the engine sends', 
       }
       expect(fromPython, py.context).toEqual(sent)
       expect(fromCurl, curl.context).toEqual(sent)
-      if (truth.method !== 'HEAD') {
+      if (truth.method !== 'HEAD' && !truth.path.startsWith('/redirect')) {
         // The echo answers gzip-encoded: seeing the JSON proves requests decoded it and curl got --compressed.
         expect(py.stdout, py.context).toContain('{"echo":true}')
         expect(curl.stdout, curl.context).toContain('{"echo":true}')

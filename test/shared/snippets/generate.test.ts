@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateSnippet, type SnippetInput } from '../../../src/shared/snippets'
 import type { AuthProfile } from '../../../src/shared/model/auth'
+import type { MultipartPart } from '../../../src/shared/model/request'
 import { input } from './fixtures'
 
 const AUTHS: { auth: AuthProfile; icsMode?: 'api-key' | 'login'; url: string }[] = [
@@ -84,10 +85,29 @@ describe('generateSnippet: content', () => {
   })
 
   it('uses --head for HEAD and --data-raw for text, so "@file" is never read', () => {
-    expect(generateSnippet(input({ method: 'HEAD' }), 'curl')).toContain('curl --head')
+    expect(generateSnippet(input({ method: 'HEAD' }), 'curl')).toContain('curl --disable --globoff \\\n  --head')
     const curl = generateSnippet(input({ method: 'POST', body: { kind: 'text', text: '@/etc/passwd' } }), 'curl')
     expect(curl).toContain(`--data-raw '@/etc/passwd'`)
     expect(curl).toContain(`--header 'Content-Type:'`)
+  })
+
+  it('multipart for cURL: names with "=" are refused, a file named "-" is not standard input, odd types are quoted', () => {
+    const multipart = (parts: MultipartPart[]): SnippetInput => input({ method: 'POST', body: { kind: 'multipart', parts } })
+    const named = multipart([{ kind: 'text', name: 'x=<secret', value: 'v', contentType: 'text/plain' }])
+    expect(() => generateSnippet(named, 'curl')).toThrow(/contains "="/)
+    expect(generateSnippet(named, 'python')).toContain('("x=<secret", (None, "v", "text/plain"))')
+    const curl = generateSnippet(multipart([{ kind: 'file', name: 'f', path: '-', contentType: 'text/plain;headers=@/etc/passwd' }]), 'curl')
+    expect(curl).toContain(`--form 'f=@"./-";filename="-";headers="Content-Type: text/plain;headers=@/etc/passwd"'`)
+  })
+
+  it('Python does not follow redirects and ignores ~/.netrc; every curl command starts --disable --globoff', () => {
+    const py = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, icsMode: 'login' }), 'python')
+    expect(py.match(/allow_redirects=False/g)).toHaveLength(3) // login, the call, logout
+    expect(py).toContain('os.environ["NETRC"] = os.devnull')
+    const sh = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, icsMode: 'login' }), 'curl')
+    const commands = sh.split('\n').filter((line) => /\bcurl /.test(line) && !line.trimStart().startsWith('#'))
+    expect(commands).toHaveLength(3) // login, logout, the call
+    for (const line of commands) expect(line).toMatch(/curl --disable --globoff \\$/)
   })
 
   it('login flows: a Python function that logs in, and a sh script that extracts the token', () => {
