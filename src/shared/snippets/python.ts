@@ -30,6 +30,9 @@ export function pythonSnippet(input: SnippetInput, plan: Plan): string {
   } else body.push('VERIFY = True')
   body.push('# (connect, read) in seconds; requests has no overall deadline, the read timeout applies to each wait for data.')
   body.push(`TIMEOUT = (${seconds(input.timeouts.connectMs)}, ${seconds(input.timeouts.totalMs)})`)
+  imports.add('os')
+  body.push('# requests would add credentials from ~/.netrc, which the app never reads: point it at an empty file.')
+  body.push('os.environ["NETRC"] = os.devnull')
   body.push('')
 
   const credentials = credentialLines(plan, inline, imports)
@@ -50,7 +53,8 @@ export function pythonSnippet(input: SnippetInput, plan: Plan): string {
   body.push(`headers = ${pyHeaders(plan, input.acceptGzip, extra)}`)
   kwargs.push('headers=headers')
   body.push(...request.setup)
-  kwargs.push(...request.kwargs, 'verify=VERIFY', 'timeout=TIMEOUT')
+  // requests keeps token headers (Netskope-Api-Token, Api-Key, x-auth-token) on a redirect to another host.
+  kwargs.push(...request.kwargs, 'verify=VERIFY', 'timeout=TIMEOUT', 'allow_redirects=False')
 
   let call: string[]
   if (plan.iterator) {
@@ -66,7 +70,7 @@ export function pythonSnippet(input: SnippetInput, plan: Plan): string {
       'response.raise_for_status()'
     ]
   }
-  body.push('')
+  body.push('', '# Redirects are not followed: requests would send token headers on to another host.')
   if (plan.login?.kind === 'insightcloudsec') {
     const indented = call.flatMap((line) => line.split('\n')).map((line) => (line === '' ? '' : `    ${line}`))
     body.push('try:', ...indented, 'finally:', `    logout(${PY_SESSION_VAR})`)
@@ -122,6 +126,7 @@ function loginLines(plan: Plan): string[] {
       '        headers={"Accept": "application/json"},',
       '        verify=VERIFY,',
       '        timeout=TIMEOUT,',
+      '        allow_redirects=False,',
       '    )',
       '    response.raise_for_status()',
       '    return response.json()["access_token"]',
@@ -138,6 +143,7 @@ function loginLines(plan: Plan): string[] {
     '        headers={"Accept": "application/json"},',
     '        verify=VERIFY,',
     '        timeout=TIMEOUT,',
+    '        allow_redirects=False,',
     '    )',
     '    response.raise_for_status()',
     '    return response.json()["session_id"]',
@@ -145,7 +151,7 @@ function loginLines(plan: Plan): string[] {
     '',
     'def logout(token):',
     '    """Ends the session, so it does not linger until it times out."""',
-    `    requests.post(${pyString(login.logoutUrl)}, headers={"x-auth-token": token}, verify=VERIFY, timeout=TIMEOUT)`,
+    `    requests.post(${pyString(login.logoutUrl)}, headers={"x-auth-token": token}, verify=VERIFY, timeout=TIMEOUT, allow_redirects=False)`,
     ''
   ]
 }
