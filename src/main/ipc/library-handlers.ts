@@ -1,7 +1,7 @@
 import type { AppCore } from '../core/app-core'
 import { createSnippet, type GeneratedSnippet } from '../core/glue/snippet-service'
 import type { ParsedInput } from '@shared/ipc/contract'
-import { writeTextAtomic } from '../core/collections/text-file'
+import { saveSnippetFile } from '../core/snippet-file'
 import { AppError } from '@shared/model/errors'
 import { exportHarFile, exportPostmanFile, importPostmanFile } from '../core/glue/collection-transfer'
 import type { Handlers } from './dispatch'
@@ -54,7 +54,7 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort, grants: F
       const path = await dialogs(platform).pickSavePath('snippet', request.language === 'python' ? 'request.py' : 'request.sh')
       if (path === null) return { path }
       const { code } = await snippet(request, true)
-      await writeTextAtomic(path, code.endsWith('\n') ? code : `${code}\n`, request.language === 'curl' ? 0o755 : 0o644)
+      await saveSnippetFile(path, code, request.language)
       return { path }
     },
     'snippet:copy': async (request) => {
