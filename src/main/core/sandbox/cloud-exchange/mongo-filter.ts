@@ -43,7 +43,7 @@ function order(a: unknown, b: unknown, test: (n: number) => boolean): boolean {
 }
 
 /** Matching steps one filtered request may spend on `$regex` (a few hundred ms of work at most). */
-export const FILTER_STEP_BUDGET = 50_000_000
+export const FILTER_STEP_BUDGET = 20_000_000
 
 /** Patterns compiled recently: a request tests the same pattern against every document. */
 const compiled = new Map<string, BoundedRegex>()
