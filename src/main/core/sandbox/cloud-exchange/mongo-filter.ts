@@ -42,7 +42,7 @@ function order(a: unknown, b: unknown, test: (n: number) => boolean): boolean {
   return false
 }
 
-/** Matching steps one filtered request may spend on `$regex` (a few hundred ms of work at most). */
+/** Matching steps one filtered request may spend on `$regex`: about half a second of work in the sandbox worker. */
 export const FILTER_STEP_BUDGET = 20_000_000
 
 /** Patterns compiled recently: a request tests the same pattern against every document. */
