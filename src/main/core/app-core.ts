@@ -72,6 +72,8 @@ export interface AppCore {
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   await mkdir(options.dataDir, { recursive: true })
   const notices: string[] = []
+  // Started first: the sandbox worker loads its code and issues its certificate while the stores below open.
+  const sandboxStarting = options.sandbox === false ? null : startBuiltInSandbox(options, options.sandbox, notices)
   const settings = await openSettingsStore(options.dataDir, notices)
   const environments = await openEnvironmentRepository(options.dataDir, notices)
   const cipher = typeof options.cipher === 'function' ? await options.cipher(settings.get()) : options.cipher
@@ -86,7 +88,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const openCollections = await openCollectionList(options.dataDir, collections, notices)
   const requests = createRequestRunner({ engine, environments, settings, auth, vault, history })
   const iterator = createIteratorRunner({ requests, engine, environments, vault, states: await openIteratorStateStore(options.dataDir, notices) })
-  const sandbox = options.sandbox === false ? null : await startBuiltInSandbox(options, options.sandbox, notices)
+  const sandbox = await sandboxStarting
   if (sandbox) {
     notices.push(...sandbox.warnings)
     await syncSandboxEnvironments(environments, vault, sandbox)
@@ -120,7 +122,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   }
 }
 
-/** The sandbox, or null with a notice when it cannot start: the app still opens, just without it. */
+/** The sandbox, or null with a notice when it cannot start (never rejects): the app still opens, just without it. */
 async function startBuiltInSandbox(
   options: AppCoreOptions,
   sandboxOptions: { http?: boolean; waitTime?: number },

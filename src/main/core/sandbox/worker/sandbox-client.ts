@@ -35,6 +35,7 @@ export function startSandboxWorker(
       closed ??= (async () => {
         if (state === 'running') {
           state = 'closing'
+          worker.ref() // until it has stopped: a caller awaiting close() keeps the process alive
           await new Promise<void>((done) => {
             stopped = done
             setTimeout(done, STOP_GRACE_MS).unref()
