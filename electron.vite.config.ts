@@ -9,9 +9,13 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       outDir: 'out/main',
-      // The history worker is its own entry (out/main/history-worker.js), started by src/main/index.ts.
+      // The history and sandbox workers are their own entries (out/main/<name>.js), started by src/main/index.ts.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts'), 'history-worker': resolve(__dirname, 'src/main/core/history/history-worker.ts') }
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          'history-worker': resolve(__dirname, 'src/main/core/history/history-worker.ts'),
+          'sandbox-worker': resolve(__dirname, 'src/main/core/sandbox/worker/sandbox-worker.ts')
+        }
       }
     }
   },

@@ -15,6 +15,7 @@ import { dispatch, type Emit } from '../../../src/main/ipc/dispatch'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { serveStatic } from './static-files'
 import { historyWorkerFromSource } from '../../../scripts/history-worker-source'
+import { sandboxWorkerFromSource } from '../../../scripts/sandbox-worker-source'
 
 export interface BridgeOptions {
   /** Folder with the built renderer (index.html + assets). */
@@ -74,7 +75,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // A real cipher with an in-memory key: the vault works, nothing outlives the test.
     cipher: createSessionCipher(null, true),
     // History in its worker thread, as in the app (run from source here).
-    historyWorker: historyWorkerFromSource()
+    historyWorker: historyWorkerFromSource(),
+    // The sandbox in its worker thread, as in the app.
+    sandboxWorker: sandboxWorkerFromSource()
   })
   let pickedFile: string | null = null
   let savePath: string | null = null
