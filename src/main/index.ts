@@ -1,16 +1,18 @@
 import { app, BrowserWindow } from 'electron'
-import { join } from 'node:path'
 import { createAppCore, type AppCore } from './core/app-core'
+import { createPrivateTempDir, type PrivateTempDir } from './core/private-temp-dir'
 import { createHandlers } from './ipc/handlers'
 import { registerIpc } from './ipc/register'
 import { createMainWindow, denyAllPermissions } from './window'
 import { createElectronPlatform } from './platform/dialogs'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
+import { installAppMenu } from './platform/app-menu'
 import { tuneMainProcessHeap } from './core/heap-tuning'
 
 // Composition root: build core services, register IPC, open the window. Everything else lives in core/.
 let mainWindow: BrowserWindow | null = null
 let core: AppCore | null = null
+let bodiesDir: PrivateTempDir | null = null
 
 tuneMainProcessHeap()
 app.enableSandbox()
@@ -22,21 +24,31 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore()
     mainWindow?.focus()
   })
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Startup failed:', error instanceof Error ? error.message : error)
-    app.exit(1)
-  })
+  // .catch after .then: a failure inside start() is reported too, not only a failed whenReady.
+  app
+    .whenReady()
+    .then(start)
+    .catch(async (error: unknown) => {
+      console.error('Startup failed:', error instanceof Error ? error.message : error)
+      await bodiesDir?.remove().catch(() => undefined)
+      app.exit(1)
+    })
 }
 
 async function start(): Promise<void> {
   denyAllPermissions()
+  installAppMenu(app.isPackaged)
+  bodiesDir = await createPrivateTempDir(app.getPath('temp'), 'cloudsec-api-explorer-')
   core = await createAppCore({
     dataDir: app.getPath('userData'),
-    tempDir: join(app.getPath('temp'), `cloudsec-api-explorer-${process.pid}`),
+    tempDir: bodiesDir.path,
     sandbox: {},
     cipher: (settings) => createSafeStorageCipher(settings.weakSecretStorageAccepted),
     // Built next to this file from src/main/core/history/history-worker.ts (electron.vite.config.ts).
     historyWorker: { file: new URL('./history-worker.js', import.meta.url) },
+    // Built next to this file from src/main/core/sandbox/worker/sandbox-worker.ts (electron.vite.config.ts).
+    sandboxWorker: { file: new URL('./sandbox-worker.js', import.meta.url) },
+    // Built next to this file from src/main/core/catalog-import/import-worker.ts (electron.vite.config.ts).
     catalogImportWorker: { file: new URL('./catalog-import-worker.js', import.meta.url) }
   })
   for (const notice of core.notices) console.warn(notice)
@@ -53,5 +65,9 @@ app.on('will-quit', (event) => {
   // Give core a moment to close sockets and delete temp bodies, then quit for real.
   event.preventDefault()
   closing = true
-  void core.close().finally(() => app.quit())
+  void core
+    .close()
+    .then(() => bodiesDir?.remove())
+    .catch((error: unknown) => console.error('Could not remove the response-body folder:', error instanceof Error ? error.message : error))
+    .finally(() => app.quit())
 })

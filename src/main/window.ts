@@ -1,14 +1,18 @@
-import { BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, session, shell } from 'electron'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { chooseRendererSource, isRendererUrl } from './renderer-source'
 
-const RENDERER_FILE = join(__dirname, '../renderer/index.html')
-const DEV_SERVER_URL = process.env['ELECTRON_RENDERER_URL']
+// app.isPackaged is known before the app is ready, so the page is decided once, when main loads.
+const RENDERER = chooseRendererSource({
+  builtPage: join(__dirname, '../renderer/index.html'),
+  devServerUrl: process.env['ELECTRON_RENDERER_URL'],
+  devBuild: import.meta.env.DEV,
+  packaged: app.isPackaged
+})
 
-/** Only our bundled page (or the electron-vite dev server in development) may use the API or be navigated to. */
+/** Only our page (src/main/renderer-source.ts says which) may use the API or be navigated to. */
 export function isTrustedRendererUrl(url: string): boolean {
-  if (DEV_SERVER_URL && url.startsWith(DEV_SERVER_URL)) return true
-  return url.split('#')[0] === pathToFileURL(RENDERER_FILE).href
+  return isRendererUrl(RENDERER, url)
 }
 
 /** Hardened per DESIGN.md "Security (Electron)". */
@@ -29,6 +33,8 @@ export function createMainWindow(): BrowserWindow {
       webviewTag: false,
       webSecurity: true,
       allowRunningInsecureContent: false,
+      // Packaged: DevTools would give whoever sits at the screen a console that can call the whole app API.
+      devTools: !app.isPackaged,
       spellcheck: false
     }
   })
@@ -43,9 +49,11 @@ export function createMainWindow(): BrowserWindow {
     if (!isTrustedRendererUrl(url)) event.preventDefault()
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+  // devTools: false already makes openDevTools a no-op; this closes them should anything open them anyway.
+  if (app.isPackaged) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools())
 
-  if (DEV_SERVER_URL) void window.loadURL(DEV_SERVER_URL)
-  else void window.loadFile(RENDERER_FILE)
+  if (RENDERER.kind === 'url') void window.loadURL(RENDERER.url)
+  else void window.loadFile(RENDERER.path)
   return window
 }
 

@@ -38,3 +38,19 @@ test('the built history worker (started by the built main) records and answers o
   expect((await history.search({})).items.map((item) => item.url)).toEqual(['https://built.example/a'])
   await history.close()
 })
+
+test('the built sandbox worker (started by the built main) serves requests on its own thread', async () => {
+  const { mkdtemp, rm } = await import('node:fs/promises')
+  const { tmpdir } = await import('node:os')
+  const { pathToFileURL } = await import('node:url')
+  const { startSandboxWorker } = await import('../../src/main/core/sandbox/worker/sandbox-client')
+  const dir = await mkdtemp(resolve(tmpdir(), 'built-sandbox-'))
+  const sandbox = await startSandboxWorker({ dataDir: dir, http: true }, { file: pathToFileURL(resolve(OUT, 'main/sandbox-worker.js')) })
+  try {
+    const health = await fetch(`${sandbox.urls.cloudExchange}/api/healthcheck`)
+    expect(await health.json()).toEqual({ sucess: true })
+  } finally {
+    await sandbox.close()
+    await rm(dir, { recursive: true, force: true })
+  }
+})

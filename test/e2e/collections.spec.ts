@@ -1,6 +1,7 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { startEchoServer } from '../support/echo-server'
 import { expect, test } from './fixtures'
 import { enterRequest, rawBody, requestTab } from './helpers'
 
@@ -134,5 +135,49 @@ test('import a Postman v2.1 collection (secrets not copied) and export it as HAR
   for (const text of [harText, await readFile(postman, 'utf8'), ...(await Promise.all((await readdir(folder)).filter((name) => name.endsWith('.json')).map((name) => readFile(join(folder, name), 'utf8'))))]) {
     expect(text).not.toContain('nsk-LITERAL-v2-token-0123456789')
     expect(text).not.toContain('ce-LITERAL-client-secret')
+  }
+})
+
+test('a file named by an imported collection is uploaded only after the user confirms its path', async ({ app, bridge }, testInfo) => {
+  const echo = await startEchoServer()
+  try {
+    const file = join(work, 'indicators.csv')
+    await writeFile(file, 'ioc,type\nevil.example,domain\n')
+    const shared = join(work, 'shared.postman_collection.json')
+    const formdata = [{ key: 'file', src: file, type: 'file' }]
+    const item = { name: 'Upload report', request: { method: 'POST', url: `${echo.url}/upload`, body: { mode: 'formdata', formdata } } }
+    await writeFile(shared, JSON.stringify({ info: { name: 'Shared', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [item] }))
+    bridge.setPickedFile(shared)
+    bridge.setPickedFolder(join(work, 'shared'))
+    const library = app.getByRole('complementary', { name: 'Collections and history' })
+    await library.getByRole('button', { name: 'Import Postman…' }).click()
+    const collection = library.getByRole('region', { name: 'Collection Shared' })
+    await collection.getByRole('button', { name: 'POST Upload report', exact: true }).click()
+    await expect(app.getByLabel('URL', { exact: true })).toHaveValue(`${echo.url}/upload`)
+
+    // First send: main asks, showing the path; Escape declines and nothing reaches the server.
+    await app.getByRole('button', { name: 'Send' }).click()
+    const dialog = app.getByRole('alertdialog', { name: /Upload this local file/ })
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByRole('list', { name: 'Files to upload' })).toHaveText(file)
+    await app.keyboard.press('Escape')
+    await expect(dialog).toBeHidden()
+    await expect(app.getByTestId('error-panel')).toContainText(file)
+    expect(echo.requests).toHaveLength(0)
+
+    // Second try: Upload sends it, with the file's content.
+    await app.getByRole('button', { name: 'Send' }).click()
+    await expect(dialog).toBeVisible()
+    await app.screenshot({ path: testInfo.outputPath('confirm-upload-1280x800.png') })
+    await dialog.getByRole('button', { name: 'Upload' }).click()
+    await expect(app.getByTestId('status')).toHaveText('200 OK')
+    expect(echo.requests[0]?.body.toString('utf8')).toContain('evil.example,domain')
+
+    // Confirmed once, it is not asked again this session.
+    await app.getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => echo.requests.length).toBe(2)
+    await expect(dialog).toBeHidden()
+  } finally {
+    await echo.close()
   }
 })

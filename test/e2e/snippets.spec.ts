@@ -35,7 +35,8 @@ test('Python and cURL snippets for a sandbox request: no secret unless asked, an
   const baseUrl = bridge.core.sandbox?.urls.netskope ?? ''
 
   // Python (the default tab), highlighted by Monaco; the plain text is the exact code.
-  await expect(panel.getByTestId('snippet-editor').locator('.view-lines')).toContainText('import requests')
+  await expect(panel.getByTestId('snippet-editor').locator('.view-lines')).toContainText('#!/usr/bin/env python3')
+  await expect(text).toContainText('import requests')
   await expect(text).toContainText(`${baseUrl}/api/v2/services/cci/tags`)
   await expect(text).toContainText('NETSKOPE_API_TOKEN')
   await expect(panel).toContainText('Reads NETSKOPE_API_TOKEN')

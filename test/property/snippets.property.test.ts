@@ -10,6 +10,7 @@ import { buildUrl } from '../../src/main/core/http/validate'
 import { AuthProfileSchema, SECRET_NAMES } from '../../src/shared/model/auth'
 import { MultipartPartSchema, type KeyValue, type RequestBody } from '../../src/shared/model/request'
 import { AppError } from '../../src/shared/model/errors'
+import { FIRST_LINES } from '../../src/shared/snippets/quote'
 import { headerName, headerValue, nasty, returnsOrAppError, row } from './arbitraries'
 import { arbitraryFor } from './zod-arbitrary'
 
@@ -74,7 +75,43 @@ function sampleSnippets(language: 'python' | 'curl', count: number): Array<{ cod
   return out
 }
 
+/** Text an editor or Python acts on in a comment, mixed with line breaks, bidi controls and UTF-7 quote/newline. */
+const directiveText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('coding:utf-7', 'coding=utf-7', ' -*- coding: latin-1 -*- ', 'vim: set fenc=utf-7:', '+ACI-', '+AAo-', '\n', '\r', '\u2028', '\u0085', '\u202e'),
+      nasty(6)
+    ),
+    { maxLength: 6 }
+  )
+  .map((pieces) => pieces.join(''))
+
 describe('snippet generation (property)', () => {
+  it('lines 1-2 are always the fixed ones, and no later comment line declares an encoding', () => {
+    const declaration = /^[ \t\f]*#.*?coding[:=]/
+    let generated = 0
+    fc.assert(
+      fc.property(snippetInput, directiveText, directiveText, (base, text, name) => {
+        const request = {
+          ...base.request,
+          url: `https://h.example/${text}?${text}`,
+          headers: [...base.request.headers, { name: 'X-Note', value: text.replace(/[^\t\x20-\x7e\xa0-\xff]/g, ''), enabled: true }]
+        }
+        for (const language of ['python', 'curl'] as const) {
+          const code = returnsOrAppError(() => generateSnippet({ ...base, request, environmentName: name }, language), CODES)
+          if (code instanceof AppError) continue
+          generated++
+          const lines = code.split('\n')
+          expect(lines.slice(0, 2)).toEqual(FIRST_LINES[language])
+          expect(lines.slice(2).filter((line) => declaration.test(line))).toEqual([])
+        }
+      }),
+      { numRuns: 1000 }
+    )
+    expect(generated, 'enough inputs were not refused').toBeGreaterThan(200)
+  })
+
+
   it('regression: a header the engine refuses gets no snippet (it produced `--header ":  "` and a NUL before)', () => {
     const base = { url: 'http://a.aa', method: 'GET', query: [], body: { kind: 'none' as const } }
     for (const bad of [{ name: '', value: '\u0000' }, { name: 'X-A', value: 'a\r\nInjected: 1' }, { name: 'Bad Name', value: '1' }]) {

@@ -1,6 +1,7 @@
 import type { AuthProfile, SecretName } from '../../src/shared/model/auth'
 import type { ApiKind } from '../../src/shared/model/environment'
 import type { KeyValue, RequestBody, RequestSpec } from '../../src/shared/model/request'
+import { dirname, join } from 'node:path'
 
 /** One row of the snippet truth matrix. */
 export interface TruthCase {
@@ -29,6 +30,10 @@ const nskV2 = (v2Scheme: 'header' | 'bearer' = 'header'): AuthProfile => ({ kind
 const NASTY = `it's "quoted" $HOME \`id\` \\ ! & = + % ; # é`
 /** Header values: the same minus what HTTP forbids (non-Latin-1) in a header. */
 const NASTY_HEADER = `it's "quoted" $HOME \`id\` \\ ! & = + % ; #`
+
+/** Content of secret.txt beside the upload file: a snippet that reads it as curl's @file/<file has uploaded a local file. */
+export const SECRET_FILE_CONTENT = 'TOP-SECRET-LOCAL-FILE-CONTENT'
+const secretPath = (file: string): string => join(dirname(file), 'secret.txt')
 
 export const V2_TOKEN = 'v2tok-0123456789abcdef'
 export const V1_TOKEN = '0123456789abcdef0123456789abcdef'
@@ -126,6 +131,46 @@ export const TRUTH_CASES: TruthCase[] = [
       ]
     }),
     secrets: { apiKey: 'icsKey_0123456789abcdefABCDEF-_0123456789abcdefABCDE' }
+  },
+  {
+    name: 'POST multipart with curl file syntax in values, types and file names (nothing local is read)',
+    api: 'netskope',
+    auth: nskV2(),
+    transport: 'http',
+    path: '/api/v2/upload',
+    method: 'POST',
+    body: (file) => ({
+      kind: 'multipart',
+      parts: [
+        { kind: 'text', name: 'at', value: `@${secretPath(file)}` },
+        { kind: 'text', name: 'lt', value: `<${secretPath(file)}` },
+        { kind: 'text', name: 'typed', value: `<${secretPath(file)}`, contentType: `text/plain;headers=@${secretPath(file)}` },
+        { kind: 'text', name: 'typed2', value: `"@${secretPath(file)}";type=x/y`, contentType: 'application/json; charset=utf-8' },
+        { kind: 'file', name: 'f;type&x@<y', path: file, filename: `x";headers=@${secretPath(file)};"`, contentType: `text/csv;headers=<${secretPath(file)}` },
+        { kind: 'file', name: '@at<lt', path: file, contentType: 'image/png' }
+      ]
+    }),
+    secrets: { v2Token: V2_TOKEN }
+  },
+  {
+    name: 'DELETE with curl URL-glob characters in path and query (one request, not ten)',
+    api: 'netskope',
+    auth: nskV2(),
+    transport: 'http',
+    // In the query: requests (urllib3) percent-encodes [ ] in a path, which the engine and curl --globoff send as is.
+    path: '/api/v2/items/x?sel={a,b}&r=[1-5]',
+    method: 'DELETE',
+    query: [row('q', '{c,d}[1-2]')],
+    secrets: { v2Token: V2_TOKEN }
+  },
+  {
+    name: 'a redirect to another origin is not followed with the token (the engine here does not follow either)',
+    api: 'netskope',
+    auth: nskV2(),
+    transport: 'http',
+    path: '/redirect?to=http://localhost:1/landing',
+    method: 'GET',
+    secrets: { v2Token: V2_TOKEN }
   },
   {
     name: 'GET, InsightCloudSec login then call then logout',

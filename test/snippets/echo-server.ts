@@ -38,7 +38,7 @@ export const ITERATOR_RECORDS = [
 /**
  * An echo server on 127.0.0.1 (HTTP, or HTTPS when given a key and certificate) that records every request and
  * answers like the APIs where a snippet needs an answer: InsightCloudSec login/logout, Cloud Exchange /api/auth,
- * and the Data Export iterator (a 429 with Retry-After: 0, a 409 with Retry-After: 0, one page of records, then empty pages with an
+ * a 302 from /redirect to its ?to= parameter, and the Data Export iterator (a 429 with Retry-After: 0, a 409 with Retry-After: 0, one page of records, then empty pages with an
  * unchanged timestamp_hwm). Everything else gets {"echo":true}, gzip-encoded when the client accepts gzip.
  */
 export async function startEchoServer(tls?: { key: string; cert: string }): Promise<EchoServer> {
@@ -74,6 +74,12 @@ export async function startEchoServer(tls?: { key: string; cert: string }): Prom
         ...extra
       })
       response.end(request.method === 'HEAD' ? undefined : body)
+    }
+    if (path === '/redirect') {
+      // Location from ?to=, so a case can send the client to another origin (and see whether credentials follow).
+      const to = new URLSearchParams(request.url?.split('?')[1] ?? '').get('to') ?? '/'
+      response.writeHead(302, { location: to, 'content-length': '0' })
+      return void response.end()
     }
     if (path === '/v2/public/user/login') return json(200, { user_id: 1, session_id: ICS_SESSION_ID, session_timeout: 60 })
     if (path === '/v2/public/user/logout') return json(200, {})

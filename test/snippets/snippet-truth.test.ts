@@ -9,7 +9,7 @@ import type { SendOptions } from '../../src/main/core/http/types'
 import { issueServerCertificate, loadOrCreateCa } from '../../src/main/core/sandbox/tls'
 import { ITERATOR_RECORDS, startEchoServer, type EchoServer, type Recorded } from './echo-server'
 import { normalize, type Normalized } from './compare'
-import { TRUTH_CASES, specFor, type TruthCase } from './cases'
+import { SECRET_FILE_CONTENT, TRUTH_CASES, specFor, type TruthCase } from './cases'
 import { cleanEnv, createAppSide, findPython, runProcess, type AppSide } from './runners'
 
 // Snippet truth (DESIGN.md, Testing): every generated Python and cURL snippet is run (python3 + requests, sh +
@@ -27,6 +27,8 @@ beforeAll(async () => {
   python = findPython()
   uploadFile = join(dir, `my file's "data".bin`)
   await writeFile(uploadFile, Buffer.concat([Buffer.from([...Array(256).keys()]), Buffer.from('\r\n--not-a-boundary\r\n')]))
+  // Cases name this file in part names, values and types as curl's @file / <file / headers=@file syntax.
+  await writeFile(join(dir, 'secret.txt'), SECRET_FILE_CONTENT)
   const { ca } = await loadOrCreateCa(join(dir, 'ca'))
   caPath = ca.certPath
   const tls = issueServerCertificate(ca)
@@ -62,6 +64,10 @@ async function runSnippet(language: 'python' | 'curl', code: string, truth: Trut
   const work = await mkdtemp(join(dir, `${language}-${index}-`))
   const file = join(work, language === 'python' ? 'snippet.py' : 'snippet.sh')
   await writeFile(file, code)
+  // The user's own curl and requests defaults must not change what is sent: a ~/.curlrc adding a header and
+  // following redirects, a ~/.netrc that requests would turn into an Authorization header for 127.0.0.1.
+  await writeFile(join(work, '.curlrc'), '--header "X-From-Curlrc: 1"\n--location\n')
+  await writeFile(join(work, '.netrc'), 'machine 127.0.0.1 login netrc-user password netrc-password\nmachine localhost login netrc-user password netrc-password\n', { mode: 0o600 })
   server.reset()
   const env = cleanEnv(work, truth.inline ? {} : envVars(truth.secrets))
   const result = await runProcess(language === 'python' ? requirePython() : 'sh', [file], { cwd: work, env })
@@ -115,6 +121,13 @@ describe('snippet truth: generated Python and cURL send what the engine sends', 
       const curl = await runSnippet('curl', generateSnippet(input, 'curl'), truth, server, index)
       const fromPython = normalizeAll(py.records, truth)
       const fromCurl = normalizeAll(curl.records, truth)
+      for (const [run, context] of [[py, py.context], [curl, curl.context]] as const) {
+        for (const record of run.records) {
+          const raw = `${JSON.stringify(record.headers)}${record.body.toString('latin1')}`
+          expect(raw, `a local file's content was uploaded\n${context}`).not.toContain(SECRET_FILE_CONTENT)
+          expect(raw, `~/.curlrc or ~/.netrc was used\n${context}`).not.toMatch(/x-from-curlrc|bmV0cmMtdXNlcj/i)
+        }
+      }
 
       if (truth.iterator) {
         // The app sent one page request (answered 429); Python retried it (409, retried again), read a page, then caught up.
@@ -131,7 +144,7 @@ describe('snippet truth: generated Python and cURL send what the engine sends', 
       }
       expect(fromPython, py.context).toEqual(sent)
       expect(fromCurl, curl.context).toEqual(sent)
-      if (truth.method !== 'HEAD') {
+      if (truth.method !== 'HEAD' && !truth.path.startsWith('/redirect')) {
         // The echo answers gzip-encoded: seeing the JSON proves requests decoded it and curl got --compressed.
         expect(py.stdout, py.context).toContain('{"echo":true}')
         expect(curl.stdout, curl.context).toContain('{"echo":true}')

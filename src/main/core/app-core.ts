@@ -8,6 +8,7 @@ import { openEnvironmentRepository, type EnvironmentRepository } from './environ
 import { openSettingsStore, type SettingsStore } from './settings-store'
 import { createRequestRunner, sendOptionsFor, type RequestRunner } from './request-runner'
 import { startSandbox, type RunningSandbox } from './sandbox'
+import { startSandboxWorker } from './sandbox/worker/sandbox-client'
 import { openVault, secretKey, type SecretCipher, type Vault } from './vault/vault'
 import { createAuthenticator, type Authenticator } from './auth/authenticator'
 import { createIteratorRunner, type IteratorRunner } from './iterator/iterator-runner'
@@ -35,6 +36,11 @@ export interface AppCoreOptions {
    * history runs on this thread: simpler for unit tests, but its redaction and serialisation then cost every send.
    */
   historyWorker?: WorkerSource
+  /**
+   * Run the sandbox in a worker thread started from this code (the app; e2e from source), so its requests never hold
+   * up main's event loop. Without it, the sandbox runs on this thread (unit tests).
+   */
+  sandboxWorker?: WorkerSource
   /** Run each catalog import in a worker thread started from this code (the app, e2e); without it, in this thread. */
   catalogImportWorker?: WorkerSource
 }
@@ -68,6 +74,8 @@ export interface AppCore {
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   await mkdir(options.dataDir, { recursive: true })
   const notices: string[] = []
+  // Started first: the sandbox worker loads its code and issues its certificate while the stores below open.
+  const sandboxStarting = options.sandbox === false ? null : startBuiltInSandbox(options, options.sandbox, notices)
   const settings = await openSettingsStore(options.dataDir, notices)
   const environments = await openEnvironmentRepository(options.dataDir, notices)
   const cipher = typeof options.cipher === 'function' ? await options.cipher(settings.get()) : options.cipher
@@ -82,10 +90,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const openCollections = await openCollectionList(options.dataDir, collections, notices)
   const requests = createRequestRunner({ engine, environments, settings, auth, vault, history })
   const iterator = createIteratorRunner({ requests, engine, environments, vault, states: await openIteratorStateStore(options.dataDir, notices) })
-  const sandbox =
-    options.sandbox === false
-      ? null
-      : await startSandbox({ dataDir: join(options.dataDir, 'sandbox'), ...options.sandbox })
+  const sandbox = await sandboxStarting
   if (sandbox) {
     notices.push(...sandbox.warnings)
     await syncSandboxEnvironments(environments, vault, sandbox)
@@ -116,6 +121,26 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       // history.close() runs after every queued write: the last sends reach the disk before the app exits.
       await Promise.allSettled([engine.close(), sandbox?.close(), history.close()])
     }
+  }
+}
+
+/** The sandbox, or null with a notice when it cannot start (never rejects): the app still opens, just without it. */
+async function startBuiltInSandbox(
+  options: AppCoreOptions,
+  sandboxOptions: { http?: boolean; waitTime?: number },
+  notices: string[]
+): Promise<RunningSandbox | null> {
+  const settings = { dataDir: join(options.dataDir, 'sandbox'), ...sandboxOptions }
+  try {
+    if (!options.sandboxWorker) return await startSandbox(settings)
+    return await startSandboxWorker(settings, options.sandboxWorker, (message) => {
+      console.error(`[sandbox] ${message}`)
+      notices.push(message)
+    })
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    notices.push(`The built-in sandbox could not start, so the app opened without it: ${reason}`)
+    return null
   }
 }
 

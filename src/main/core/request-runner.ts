@@ -55,11 +55,9 @@ export function createRequestRunner(deps: {
   /** With an environment: its secrets and variables, its credential, a re-login on 401/403, masking for history. */
   async function sendInEnvironment(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
     const secrets = await revealSecrets(deps.vault, environment, spec)
+    options.secretValues?.push(...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => [])))
     const result = scrubSecrets(await sendWithAuth(environment, resolveRequest(spec, environment, secrets), options), [...secrets.values()])
-    if (deps.history) {
-      const credentials = [...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => []))]
-      deps.history.add({ spec, environmentId: environment.id, result: maskPreview(result, credentials) })
-    }
+    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result: maskPreview(result, options.secretValues ?? []) })
     return result
   }
 
@@ -135,7 +133,8 @@ export function sendOptionsFor(
     tls: environment?.tls ?? DEFAULT_TLS,
     signal,
     onProgress,
-    receiveBody
+    receiveBody,
+    secretValues: []
   }
 }
 

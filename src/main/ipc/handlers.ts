@@ -90,6 +90,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
       if (path !== null) grants.grant(path)
       return { path }
     },
+    'file:confirm-upload': async ({ paths }) => ({ confirmed: grants.confirm(paths) }),
     ...libraryHandlers(core, platform, grants),
     ...catalogHandlers(core, platform),
     ...curlHandlers(core),

@@ -1,7 +1,7 @@
 import type { AppCore } from '../core/app-core'
 import { createSnippet, type GeneratedSnippet } from '../core/glue/snippet-service'
 import type { ParsedInput } from '@shared/ipc/contract'
-import { writeTextAtomic } from '../core/collections/text-file'
+import { saveSnippetFile } from '../core/snippet-file'
 import { AppError } from '@shared/model/errors'
 import { exportHarFile, exportPostmanFile, importPostmanFile } from '../core/glue/collection-transfer'
 import type { Handlers } from './dispatch'
@@ -54,7 +54,7 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort, grants: F
       const path = await dialogs(platform).pickSavePath('snippet', request.language === 'python' ? 'request.py' : 'request.sh')
       if (path === null) return { path }
       const { code } = await snippet(request, true)
-      await writeTextAtomic(path, code.endsWith('\n') ? code : `${code}\n`, request.language === 'curl' ? 0o755 : 0o644)
+      await saveSnippetFile(path, code, request.language)
       return { path }
     },
     'snippet:copy': async (request) => {
@@ -76,12 +76,12 @@ export function libraryHandlers(core: AppCore, platform: PlatformPort, grants: F
     'collection:close': async ({ folder }) => ({ closed: await open.remove(folder) }),
     'collection:read-request': async ({ folder, path }) => {
       const saved = await core.collections.readRequest(open.require(folder), path)
-      grants.grantFrom(saved.request) // read by main from the user's collection on disk, not named by the page
+      grants.offerFrom(saved.request) // named by a file on disk (maybe an import or a colleague's): the user confirms before upload
       return saved
     },
     'collection:save-request': ({ folder, path, parent, request }) => {
       // Otherwise a page could launder a path it names: save it into a collection, then read it back as "from disk".
-      grants.checkRequest(request.request)
+      grants.checkSave(request.request)
       return core.collections.saveRequest(open.require(folder), path === undefined ? { folder: parent, request } : { path, request })
     },
     'collection:rename-request': ({ folder, path, name }) => core.collections.renameRequest(open.require(folder), path, name),

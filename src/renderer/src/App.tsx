@@ -9,6 +9,7 @@ import { RequestTabs } from './features/request-editor/RequestTabs'
 import { draftProblem, toSpec } from './features/request-editor/request-draft'
 import { useRequestDraft } from './features/request-editor/useRequestDraft'
 import { useSendRequest } from './features/request-editor/useSendRequest'
+import { ConfirmUploadDialog } from './features/request-editor/ConfirmUploadDialog'
 import { ResponsePanel } from './features/response-viewer/ResponsePanel'
 import { SettingsPanel } from './features/settings/SettingsPanel'
 import { AuthPanel } from './features/auth/AuthPanel'
@@ -75,6 +76,9 @@ export function App(): React.JSX.Element {
         </div>
       </header>
       <TlsWarningBanner environment={environments.selected} />
+      {request.pendingUpload && (
+        <ConfirmUploadDialog files={request.pendingUpload.files} onUpload={request.confirmUpload} onCancel={request.dismissUpload} />
+      )}
       <NoticesBanner />
       {showSettings && (
         <div id="settings">

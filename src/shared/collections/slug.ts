@@ -1,7 +1,7 @@
 /** File and folder names derived from display names: readable, portable (Windows, macOS, Linux) and unique. */
+import { isReservedDeviceName } from './portable-names'
 
 const MAX_SLUG = 60
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i
 
 export function slugify(name: string, fallback = 'item'): string {
   const slug = name
@@ -12,7 +12,7 @@ export function slugify(name: string, fallback = 'item'): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, MAX_SLUG)
     .replace(/-+$/g, '')
-  if (slug === '' || WINDOWS_RESERVED.test(slug)) return slug === '' ? fallback : `${slug}-${fallback}`
+  if (slug === '' || isReservedDeviceName(slug)) return slug === '' ? fallback : `${slug}-${fallback}`
   return slug
 }
 

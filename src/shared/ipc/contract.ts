@@ -128,6 +128,14 @@ export const commands = {
     input: z.object({ purpose: z.enum(['multipart', 'ca-bundle']) }),
     output: z.object({ path: z.string().nullable() })
   },
+  /**
+   * The user agreed to upload files a collection names (listed in a FILE_CONFIRMATION_REQUIRED error). Only paths
+   * main itself offered in such an error are accepted, so a page cannot use this to grant a path of its choosing.
+   */
+  'file:confirm-upload': {
+    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(100) }),
+    output: z.object({ confirmed: z.array(z.string()) })
+  },
   'history:search': { input: HistoryQuerySchema, output: z.custom<HistoryPage>() },
   'history:get': { input: z.object({ id: IdSchema }), output: z.custom<HistoryEntry>() },
   'history:clear': { input: z.object({}), output: z.object({ cleared: z.boolean() }) },

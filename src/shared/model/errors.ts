@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'INVALID_HEADER',
   'INVALID_BODY',
   'FILE_NOT_FOUND',
+  'FILE_CONFIRMATION_REQUIRED',
   'DNS_FAILURE',
   'CONNECTION_REFUSED',
   'CONNECTION_RESET',
@@ -34,7 +35,9 @@ export const AppErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   /** Optional hint on how to proceed, e.g. "add the CA in the environment's TLS settings". */
-  hint: z.string().optional()
+  hint: z.string().optional(),
+  /** FILE_CONFIRMATION_REQUIRED: the local files the user is asked to confirm before they are uploaded. */
+  files: z.array(z.string()).optional()
 })
 export type AppErrorShape = z.infer<typeof AppErrorSchema>
 
@@ -43,15 +46,19 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly hint?: string
+    readonly hint?: string,
+    readonly files?: string[]
   ) {
     super(message)
     this.name = 'AppError'
   }
   toJSON(): AppErrorShape {
-    return this.hint === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, hint: this.hint }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+      ...(this.files === undefined ? {} : { files: this.files })
+    }
   }
 }
 

@@ -1,4 +1,6 @@
 import type { SecretName } from '@shared/model/auth'
+import type { MultipartPart } from '@shared/model/request'
+import { AppError } from '@shared/model/errors'
 import type { Plan, Row, Value } from './plan'
 import { baseName } from './python-parts'
 import { formEncode, shDoubleQuoteSafe, shQuote } from './quote'
@@ -69,16 +71,35 @@ export function bodyArgs(plan: Plan): string[] {
         return `--data-urlencode ${shWord(`${formEncode(field.name)}=`, field.value)}`
       })
     case 'multipart':
-      return body.parts.map((part) => {
-        if (part.kind === 'text' && !part.contentType) return `--form-string ${shQuote(`${part.name}=${part.value}`)}`
-        if (part.kind === 'text') {
-          return `--form ${shQuote(`${part.name}=${formQuote(part.value)};type=${part.contentType}`)}`
-        }
-        const filename = part.filename ?? baseName(part.path)
-        const type = part.contentType ?? 'application/octet-stream'
-        return `--form ${shQuote(`${part.name}=@${formQuote(part.path)};filename=${formQuote(filename)};type=${type}`)}`
-      })
+      return body.parts.map(multipartArg)
   }
+}
+
+/**
+ * One multipart part. Text parts without a type go through --form-string, which takes the value literally; the
+ * others use -F with every user value double-quoted, so curl's @file, <file, ;type= and ;headers=@file syntax in
+ * a name, value, path or type is never acted on (curl would otherwise read and upload local files).
+ */
+function multipartArg(part: MultipartPart): string {
+  if (part.name.includes('=')) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `The multipart part name "${part.name.slice(0, 40)}" contains "=", which curl's --form cannot send (the name ends at the first "=").`,
+      'Rename the part, or use the Python snippet.'
+    )
+  }
+  if (part.kind === 'text' && !part.contentType) return `--form-string ${shQuote(`${part.name}=${part.value}`)}`
+  if (part.kind === 'text') return `--form ${shQuote(`${part.name}=${formQuote(part.value)}${typeParam(part.contentType ?? '')}`)}`
+  const filename = part.filename ?? baseName(part.path)
+  // A file named "-" would be read from standard input.
+  const path = part.path === '-' ? './-' : part.path
+  const type = typeParam(part.contentType ?? 'application/octet-stream')
+  return `--form ${shQuote(`${part.name}=@${formQuote(path)};filename=${formQuote(filename)}${type}`)}`
+}
+
+/** A plain "major/minor" goes as ;type=; anything else as a quoted ;headers="Content-Type: ..." (curl then adds none). */
+function typeParam(type: string): string {
+  return /^[\w!#$&^.+-]+\/[\w!#$&^.+-]+$/.test(type) ? `;type=${type}` : `;headers=${formQuote(`Content-Type: ${type}`)}`
 }
 
 /** A double-quoted word in curl's -F syntax: keeps ; , @ < literal; \ and " are backslash-escaped. */
@@ -104,7 +125,10 @@ export function credentialLines(plan: Plan, inline: Inline): string[] {
   return lines
 }
 
-/** One curl command, one argument per line. */
+/**
+ * One curl command, one argument per line. --disable (it only works as the first argument) keeps ~/.curlrc from
+ * adding headers, data or --location; --globoff keeps [1-5] and {a,b} in a URL from becoming several requests.
+ */
 export function command(args: string[], indent = ''): string {
-  return [`${indent}curl ${args[0] ?? ''}`, ...args.slice(1).map((arg) => `${indent}  ${arg}`)].join(' \\\n')
+  return [`${indent}curl --disable --globoff`, ...args.map((arg) => `${indent}  ${arg}`)].join(' \\\n')
 }

@@ -147,8 +147,12 @@ function planBody(body: SnippetInput['request']['body']): PlannedBody {
   switch (body.kind) {
     case 'none':
     case 'json':
-    case 'multipart':
       return body
+    case 'multipart': {
+      // The engine writes a part's type on one line (src/main/core/http/multipart.ts); a CR/LF must not split it here either.
+      const oneLine = (type: string): string => type.replace(/[\r\n]+/g, ' ').trim()
+      return { kind: 'multipart', parts: body.parts.map((part) => (part.contentType === undefined ? part : { ...part, contentType: oneLine(part.contentType) })) }
+    }
     case 'text':
       return { kind: 'text', text: body.text }
     case 'form':

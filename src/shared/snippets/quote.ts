@@ -60,18 +60,29 @@ function tripleQuotable(text: string): boolean {
   return true
 }
 
-/** One-line comment text: runs of control characters (a newline would end the comment) become one space. */
+/**
+ * The first two lines of every snippet, fixed text. Python reads a PEP 263 encoding declaration from lines 1-2,
+ * so no request, environment, catalog or import text may ever stand there: a URL saying "coding=utf-7" would make
+ * Python decode the rest as UTF-7, where "+ACI-" is a quote and a string literal turns into code. Line 2 of the
+ * Python snippet is our own declaration, so the file is read as UTF-8 whatever follows.
+ */
+export const FIRST_LINES = {
+  python: ['#!/usr/bin/env python3', '# -*- coding: utf-8 -*-'],
+  curl: ['#!/bin/sh', '# cURL snippet (POSIX sh).']
+} as const
+
+/** Line breaks of any kind (a newline would end the comment), other controls, and bidi controls (they reorder text). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_COMMENT = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]+/g
+/** Text editors and Python act on: PEP 263 "coding:"/"coding=", Emacs "-*-" and "Local Variables:", vim modelines. */
+const DIRECTIVE = /(?:coding|local variables|\b(?:vim?|ex)(?:[<=>]?\d+)?)(?=[:=])|-\*(?=-)/gi
+
+/**
+ * Text for a one-line comment: runs of unsafe characters become one space, and anything an editor or Python would
+ * read as a directive is broken up ("coding: x" becomes "coding : x"), so a comment only ever says something.
+ */
 export function commentText(text: string): string {
-  let out = ''
-  let inRun = false
-  for (const ch of text) {
-    const code = ch.charCodeAt(0)
-    const control = code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029
-    if (control && !inRun) out += ' '
-    if (!control) out += ch
-    inRun = control
-  }
-  return out
+  return text.replace(UNSAFE_IN_COMMENT, ' ').replace(DIRECTIVE, '$& ')
 }
 
 /** Milliseconds as a seconds literal both languages accept ("10", "0.5"). */

@@ -14,7 +14,9 @@ import { createHandlers } from '../../../src/main/ipc/handlers'
 import { dispatch, type Emit } from '../../../src/main/ipc/dispatch'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { serveStatic } from './static-files'
-import { catalogImportWorkerFromSource, historyWorkerFromSource } from '../../../scripts/history-worker-source'
+import { historyWorkerFromSource } from '../../../scripts/history-worker-source'
+import { sandboxWorkerFromSource } from '../../../scripts/sandbox-worker-source'
+import { catalogImportWorkerFromSource } from '../../../scripts/catalog-import-worker-source'
 
 export interface BridgeOptions {
   /** Folder with the built renderer (index.html + assets). */
@@ -75,6 +77,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     cipher: createSessionCipher(null, true),
     // History in its worker thread, as in the app (run from source here).
     historyWorker: historyWorkerFromSource(),
+    // The sandbox in its worker thread, as in the app.
+    sandboxWorker: sandboxWorkerFromSource(),
     catalogImportWorker: catalogImportWorkerFromSource()
   })
   let pickedFile: string | null = null

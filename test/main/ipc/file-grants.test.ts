@@ -10,7 +10,7 @@ import type { Envelope } from '../../../src/shared/model/errors'
 import { startEchoServer, type RunningServer } from '../../support/echo-server'
 
 // A compromised page must not be able to make main read (and upload) a local file it merely names: only files
-// picked in main's dialog, or found in a request main itself read from disk, are sent.
+// picked in main's dialog, or found in a request main itself read from disk (and confirmed by the user), are sent.
 let root: string
 let core: AppCore
 let handlers: Handlers
@@ -33,7 +33,7 @@ beforeAll(async () => {
   await writeFile(pickedFile, 'a,b\n1,2\n')
   echo = await startEchoServer()
   core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
-  handlers = createHandlers(core, { pickFile: async () => picks.file, pickFolder: async () => picks.folder })
+  handlers = createHandlers(core, { pickFile: async () => picks.file, pickFolder: async () => picks.folder, pickImportFile: async () => picks.file })
 })
 afterAll(async () => {
   await core.close()
@@ -70,9 +70,49 @@ describe('file grants', () => {
       join(folder, path),
       JSON.stringify({ formatVersion: 1, id: 'upload-key', name: 'Upload key', description: '', request: { query: [], headers: [], ...spec }, operationId: null, environmentId: null, auth: { kind: 'environment' }, iterator: null })
     )
-    expect(await call('request:send', upload(secretFile))).toMatchObject({ ok: false })
+    expect(await call('request:send', upload(secretFile))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await call('collection:read-request', { folder, path })).toMatchObject({ ok: true })
+    // Read from disk, the file is offered for confirmation, not sent unasked (the collection may be someone else's).
+    expect(await call('request:send', upload(secretFile))).toMatchObject({ ok: false, error: { code: 'FILE_CONFIRMATION_REQUIRED', files: [secretFile] } })
+    expect(await call('file:confirm-upload', { paths: [secretFile] })).toEqual({ ok: true, value: { confirmed: [secretFile] } })
     expect(await call('request:send', upload(secretFile))).toMatchObject({ ok: true, value: { status: 200 } })
+  })
+
+  it('asks before the first upload of a file named by an imported collection, and confirms only what main offered', async () => {
+    const named = join(root, 'credentials.txt')
+    const other = join(root, 'other.txt')
+    await writeFile(named, 'aws_secret_access_key = AKIA-NAMED-BY-IMPORT')
+    await writeFile(other, 'OTHER')
+    const shared = join(root, 'shared.postman_collection.json')
+    const item = { name: 'Upload', request: { method: 'POST', url: `${echo.url}/upload`, body: { mode: 'formdata', formdata: [{ key: 'file', src: named, type: 'file' }] } } }
+    await writeFile(shared, JSON.stringify({ info: { name: 'Shared', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [item] }))
+    picks.file = shared
+    picks.folder = join(root, 'imported')
+    expect(await call('collection:import-postman', {})).toMatchObject({ ok: true, value: { requestCount: 1 } })
+    const read = await call('collection:read-request', { folder: picks.folder, path: 'upload.request.json' })
+    expect(read).toMatchObject({ ok: true, value: { request: { body: { parts: [{ path: named }] } } } })
+
+    const first = await call('request:send', upload(named))
+    expect(first).toMatchObject({ ok: false, error: { code: 'FILE_CONFIRMATION_REQUIRED', files: [named] } })
+    expect(first.ok ? '' : first.error.message).toContain(named)
+    // The page cannot use the confirmation to grant a path main did not offer (nor one it merely named in a send).
+    expect(await call('request:send', upload(other))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('file:confirm-upload', { paths: [other] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('file:confirm-upload', { paths: [named, other] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('request:send', upload(named))).toMatchObject({ ok: false, error: { code: 'FILE_CONFIRMATION_REQUIRED' } })
+
+    expect(await call('file:confirm-upload', { paths: [named] })).toEqual({ ok: true, value: { confirmed: [named] } })
+    const sent = await call('request:send', upload(named))
+    expect(sent).toMatchObject({ ok: true, value: { status: 200 } })
+    expect(await call('request:send', upload(other))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('saves an offered file part back to a collection without confirming it first', async () => {
+    const folder = join(root, 'imported')
+    const read = await call('collection:read-request', { folder, path: 'upload.request.json' })
+    expect(read.ok).toBe(true)
+    const saved = read.ok ? (read.value as { name: string; request: unknown }) : null
+    expect(await call('collection:save-request', { folder, path: 'upload.request.json', request: { name: saved?.name, request: saved?.request } })).toMatchObject({ ok: true })
   })
 
   it('accepts a CA bundle path only when picked in the dialog or unchanged', async () => {

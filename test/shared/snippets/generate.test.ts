@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateSnippet, type SnippetInput } from '../../../src/shared/snippets'
 import type { AuthProfile } from '../../../src/shared/model/auth'
+import type { MultipartPart } from '../../../src/shared/model/request'
 import { input } from './fixtures'
 
 const AUTHS: { auth: AuthProfile; icsMode?: 'api-key' | 'login'; url: string }[] = [
@@ -35,19 +36,22 @@ function samples(): SnippetInput[] {
 
 describe('generateSnippet: syntax of every sample (python3 -m py_compile, sh -n)', () => {
   it('compiles as Python and parses as POSIX sh', () => {
+    // One python3 and one sh for all samples: a process per file took over 30 s on a loaded machine.
     const dir = mkdtempSync(join(tmpdir(), 'snippet-syntax-'))
-    samples().forEach((sample, index) => {
-      const py = join(dir, `s${index}.py`)
-      const sh = join(dir, `s${index}.sh`)
-      writeFileSync(py, generateSnippet(sample, 'python'))
-      writeFileSync(sh, generateSnippet(sample, 'curl'))
-      const compiled = spawnSync('python3', ['-m', 'py_compile', py], { encoding: 'utf8' })
-      expect(compiled.stderr, generateSnippet(sample, 'python')).toBe('')
-      expect(compiled.status).toBe(0)
-      const parsed = spawnSync('sh', ['-n', sh], { encoding: 'utf8' })
-      expect(parsed.stderr, generateSnippet(sample, 'curl')).toBe('')
-      expect(parsed.status).toBe(0)
+    const codes = samples().map((sample) => ({ python: generateSnippet(sample, 'python'), curl: generateSnippet(sample, 'curl') }))
+    codes.forEach((code, index) => {
+      writeFileSync(join(dir, `s${index}.py`), code.python)
+      writeFileSync(join(dir, `s${index}.sh`), code.curl)
     })
+    const checker = 'import py_compile, sys\nfor f in sys.argv[1:]:\n  try: py_compile.compile(f, doraise=True)\n  except py_compile.PyCompileError as e: print("FAIL", f, e.msg)\n'
+    const compiled = spawnSync('python3', ['-c', checker, ...codes.map((_, index) => `s${index}.py`)], { cwd: dir, encoding: 'utf8' })
+    const pyFailed = /FAIL s(\d+)\.py/.exec(compiled.stdout)
+    expect(compiled.stdout + compiled.stderr, pyFailed ? codes[Number(pyFailed[1])]?.python : '').toBe('')
+    const script = `for f in ${codes.map((_, index) => `s${index}.sh`).join(' ')}; do sh -n "$f" 2>&1 || echo "FAIL $f"; done`
+    const parsed = spawnSync('sh', ['-c', script], { cwd: dir, encoding: 'utf8' })
+    const shFailed = /FAIL s(\d+)\.sh/.exec(parsed.stdout)
+    expect(parsed.stdout + parsed.stderr, shFailed ? codes[Number(shFailed[1])]?.curl : '').toBe('')
+    expect(compiled.status).toBe(0)
   })
 })
 
@@ -84,10 +88,29 @@ describe('generateSnippet: content', () => {
   })
 
   it('uses --head for HEAD and --data-raw for text, so "@file" is never read', () => {
-    expect(generateSnippet(input({ method: 'HEAD' }), 'curl')).toContain('curl --head')
+    expect(generateSnippet(input({ method: 'HEAD' }), 'curl')).toContain('curl --disable --globoff \\\n  --head')
     const curl = generateSnippet(input({ method: 'POST', body: { kind: 'text', text: '@/etc/passwd' } }), 'curl')
     expect(curl).toContain(`--data-raw '@/etc/passwd'`)
     expect(curl).toContain(`--header 'Content-Type:'`)
+  })
+
+  it('multipart for cURL: names with "=" are refused, a file named "-" is not standard input, odd types are quoted', () => {
+    const multipart = (parts: MultipartPart[]): SnippetInput => input({ method: 'POST', body: { kind: 'multipart', parts } })
+    const named = multipart([{ kind: 'text', name: 'x=<secret', value: 'v', contentType: 'text/plain' }])
+    expect(() => generateSnippet(named, 'curl')).toThrow(/contains "="/)
+    expect(generateSnippet(named, 'python')).toContain('("x=<secret", (None, "v", "text/plain"))')
+    const curl = generateSnippet(multipart([{ kind: 'file', name: 'f', path: '-', contentType: 'text/plain;headers=@/etc/passwd' }]), 'curl')
+    expect(curl).toContain(`--form 'f=@"./-";filename="-";headers="Content-Type: text/plain;headers=@/etc/passwd"'`)
+  })
+
+  it('Python does not follow redirects and ignores ~/.netrc; every curl command starts --disable --globoff', () => {
+    const py = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, icsMode: 'login' }), 'python')
+    expect(py.match(/allow_redirects=False/g)).toHaveLength(3) // login, the call, logout
+    expect(py).toContain('os.environ["NETRC"] = os.devnull')
+    const sh = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, icsMode: 'login' }), 'curl')
+    const commands = sh.split('\n').filter((line) => /\bcurl /.test(line) && !line.trimStart().startsWith('#'))
+    expect(commands).toHaveLength(3) // login, logout, the call
+    for (const line of commands) expect(line).toMatch(/curl --disable --globoff \\$/)
   })
 
   it('login flows: a Python function that logs in, and a sh script that extracts the token', () => {

@@ -40,7 +40,14 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
   const failures = new Map<string, AuthFailure>()
   const secret = (environment: Environment, name: string): Promise<string | null> => vault.reveal(secretKey(environment.id, name))
 
-  async function sessionFor(environment: Environment, login: () => Promise<Session>): Promise<string> {
+  /** The session token, also recorded in the send's secret values so that echoes of it are masked. */
+  async function sessionFor(environment: Environment, options: SendOptions, login: () => Promise<Session>): Promise<string> {
+    const token = await cachedOrFreshSession(environment, login)
+    options.secretValues?.push(token)
+    return token
+  }
+
+  async function cachedOrFreshSession(environment: Environment, login: () => Promise<Session>): Promise<string> {
     const cached = sessions.get(environment.id)
     if (cached && cached.expiresAt > Date.now()) return cached.token
     const held = failures.get(environment.id)
@@ -87,7 +94,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
         const clientSecret = await secret(environment, 'clientSecret')
         if (clientSecret === null || profile.clientId === '' || isPath(spec, '/api/auth')) return { spec, applied: 'none' }
         if (hasHeader(spec, 'Authorization')) return { spec, applied: 'manual' }
-        const token = await sessionFor(environment, () => loginCloudExchange(engine, environment, profile.clientId, clientSecret, options))
+        const token = await sessionFor(environment, options, () => loginCloudExchange(engine, environment, profile.clientId, clientSecret, options))
         return { spec: { ...spec, headers: [...spec.headers, header('Authorization', `Bearer ${token}`)] }, applied: 'session' }
       }
       case 'insightcloudsec': {
@@ -97,7 +104,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
         if (apiKey !== null) return { spec: { ...spec, headers: [...spec.headers, header('Api-Key', apiKey)] }, applied: 'api-key' }
         const password = await secret(environment, 'password')
         if (password === null || profile.username === '' || isPath(spec, '/v2/public/user/login')) return { spec, applied: 'none' }
-        const token = await sessionFor(environment, () => loginInsightCloudSec(engine, environment, profile.username, password, options))
+        const token = await sessionFor(environment, options, () => loginInsightCloudSec(engine, environment, profile.username, password, options))
         return { spec: { ...spec, headers: [...spec.headers, header('x-auth-token', token)] }, applied: 'session' }
       }
     }

@@ -7,6 +7,7 @@ import {
   type SavedRequest
 } from '@shared/collections/saved-request'
 import type { z } from 'zod'
+import { describeJsonError } from './json-location'
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
 
@@ -14,8 +15,8 @@ function parseWith<S extends z.ZodType>(text: string, schema: S): Parsed<z.outpu
   let json: unknown
   try {
     json = JSON.parse(text)
-  } catch (error) {
-    return { ok: false, reason: `not valid JSON: ${(error as Error).message}` }
+  } catch {
+    return { ok: false, reason: describeJsonError(text) }
   }
   const result = schema.safeParse(json)
   if (result.success) return { ok: true, value: result.data }

@@ -5,7 +5,8 @@ import { slugify, uniqueName } from '@shared/collections/slug'
 import { AppError } from '@shared/model/errors'
 import { parseRequestText, serializeManifest, serializeRequest } from './files'
 import { editOrder, listEntries, place, readManifest } from './manifests'
-import { baseOf, joinRelative, parentOf, resolveInside } from './paths'
+import { baseOf, joinRelative, parentOf } from './paths'
+import { containedPath } from './contained-path'
 import { requireFolder, type MutationResult } from './request-ops'
 import { readTextIfExists, writeTextAtomic } from './text-file'
 
@@ -29,8 +30,8 @@ export async function createFolder(root: string, parent: string, name: string, i
   await requireFolder(root, parent)
   const dir = await freeFolderName(root, parent, display)
   const path = joinRelative(parent, dir)
-  await mkdir(resolveInside(root, path))
-  await writeTextAtomic(resolveInside(root, joinRelative(path, FOLDER_MANIFEST)), serializeManifest({ name: display, order: [] }))
+  await mkdir(await containedPath(root, path))
+  await writeTextAtomic(await containedPath(root, joinRelative(path, FOLDER_MANIFEST)), serializeManifest({ name: display, order: [] }))
   const warnings: string[] = []
   await editOrder(root, parent, (order) => place(order, dir, index), warnings)
   return { path, warnings }
@@ -46,7 +47,7 @@ export async function renameFolder(root: string, path: string, name: string): Pr
   const newPath = joinRelative(parent, newDir)
   const warnings: string[] = []
   if (newDir !== oldDir) {
-    await rename(resolveInside(root, path), resolveInside(root, newPath))
+    await rename(await containedPath(root, path), await containedPath(root, newPath))
     await editOrder(root, parent, (order) => order, warnings, { renamed: [oldDir, newDir] })
   }
   await editOrder(root, newPath, (order) => order, warnings, { name: display })
@@ -69,7 +70,7 @@ export async function moveFolder(root: string, path: string, toParent: string, i
   }
   const newDir = uniqueName(oldDir, '', await listEntries(root, toParent))
   const newPath = joinRelative(toParent, newDir)
-  await rename(resolveInside(root, path), resolveInside(root, newPath))
+  await rename(await containedPath(root, path), await containedPath(root, newPath))
   await editOrder(root, from, (order) => order.filter((entry) => entry !== oldDir), warnings)
   await editOrder(root, toParent, (order) => place(order, newDir, index), warnings)
   return { path: newPath, warnings }
@@ -78,7 +79,7 @@ export async function moveFolder(root: string, path: string, toParent: string, i
 export async function deleteFolder(root: string, path: string): Promise<MutationResult> {
   requireSubfolder(path)
   await requireFolder(root, path)
-  await rm(resolveInside(root, path), { recursive: true })
+  await rm(await containedPath(root, path), { recursive: true })
   const warnings: string[] = []
   await editOrder(root, parentOf(path), (order) => order.filter((entry) => entry !== baseOf(path)), warnings)
   return { path, warnings }
@@ -86,16 +87,16 @@ export async function deleteFolder(root: string, path: string): Promise<Mutation
 
 /** Gives every parsable request under `folder` a new id, so a copy does not share ids with its original. */
 async function renewIds(root: string, folder: string, newId: () => string): Promise<void> {
-  const entries = await readdir(resolveInside(root, folder), { withFileTypes: true })
+  const entries = await readdir(await containedPath(root, folder), { withFileTypes: true })
   for (const entry of entries) {
     const path = joinRelative(folder, entry.name)
     if (entry.name.startsWith('.')) continue
     if (entry.isDirectory()) await renewIds(root, path, newId)
     else if (entry.isFile() && entry.name.endsWith(REQUEST_FILE_SUFFIX)) {
-      const text = await readTextIfExists(resolveInside(root, path))
+      const text = await readTextIfExists(await containedPath(root, path))
       const parsed = text === null ? null : parseRequestText(text)
       // A copied file that does not parse keeps its bytes: it is reported on the next listing like the original.
-      if (parsed?.ok) await writeTextAtomic(resolveInside(root, path), serializeRequest({ ...parsed.value, id: newId() }))
+      if (parsed?.ok) await writeTextAtomic(await containedPath(root, path), serializeRequest({ ...parsed.value, id: newId() }))
     }
   }
 }
@@ -109,9 +110,9 @@ export async function duplicateFolder(root: string, path: string, newId: () => s
   const newDir = await freeFolderName(root, parent, name)
   const newPath = joinRelative(parent, newDir)
   // Copy into a hidden staging name first, so a half-finished copy is never listed as a folder.
-  const stagingAbs = join(resolveInside(root, parent), `.${newDir}.copying`)
-  await cp(resolveInside(root, path), stagingAbs, { recursive: true, errorOnExist: true, force: false })
-  await rename(stagingAbs, resolveInside(root, newPath))
+  const stagingAbs = join(await containedPath(root, parent), `.${newDir}.copying`)
+  await cp(await containedPath(root, path), stagingAbs, { recursive: true, errorOnExist: true, force: false })
+  await rename(stagingAbs, await containedPath(root, newPath))
   await renewIds(root, newPath, newId)
   const warnings: string[] = []
   await editOrder(root, newPath, (order) => order, warnings, { name })

@@ -11,7 +11,8 @@ import {
   type FolderNode
 } from '@shared/collections/saved-request'
 import { parseManifestText, parseRequestText } from './files'
-import { isValidSegment, joinRelative, resolveInside } from './paths'
+import { containedPath } from './contained-path'
+import { joinRelative, pathSegmentProblem } from './paths'
 import { createLimiter } from './text-file'
 
 /** Deeper nesting than this is almost certainly a symlink loop or a wrong folder; it is reported, not walked. */
@@ -32,7 +33,7 @@ async function readManifest(context: LoadContext, folder: string, file: string):
   const relative = joinRelative(folder, file)
   let text: string
   try {
-    text = await context.read(() => readFile(resolveInside(context.root, relative), 'utf8'))
+    text = await context.read(async () => readFile(await containedPath(context.root, relative), 'utf8'))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' }
     context.problems.push({ path: relative, reason: `cannot be read: ${(error as Error).message}` })
@@ -47,7 +48,7 @@ async function readManifest(context: LoadContext, folder: string, file: string):
 async function loadRequest(context: LoadContext, path: string): Promise<CollectionNode | null> {
   let text: string
   try {
-    text = await context.read(() => readFile(resolveInside(context.root, path), 'utf8'))
+    text = await context.read(async () => readFile(await containedPath(context.root, path), 'utf8'))
   } catch (error) {
     context.problems.push({ path, reason: `cannot be read: ${(error as Error).message}` })
     return null
@@ -73,7 +74,7 @@ export function orderEntries(names: string[], order: readonly string[]): string[
 }
 
 async function loadFolder(context: LoadContext, folder: string, depth: number): Promise<FolderNode & { manifestState: ManifestState['state'] }> {
-  const absolute = resolveInside(context.root, folder)
+  const absolute = await containedPath(context.root, folder)
   const manifestFile = folder === '' ? COLLECTION_MANIFEST : FOLDER_MANIFEST
   const [entries, manifest] = await Promise.all([
     readdir(absolute, { withFileTypes: true }),
@@ -85,8 +86,9 @@ async function loadFolder(context: LoadContext, folder: string, depth: number): 
   for (const entry of entries) {
     // Dotfiles cover .git, editor swap files and our own atomic-write temp files; symlinks are not followed.
     if (entry.name.startsWith('.')) continue
-    if (!isValidSegment(entry.name)) {
-      context.problems.push({ path: joinRelative(folder, entry.name), reason: 'name has characters other systems cannot store; skipped' })
+    const problem = pathSegmentProblem(entry.name)
+    if (problem !== null) {
+      context.problems.push({ path: joinRelative(folder, entry.name), reason: `${problem}; skipped` })
       continue
     }
     if (entry.isDirectory()) kinds.set(entry.name, 'folder')

@@ -3,7 +3,8 @@ import { basename } from 'node:path'
 import { COLLECTION_MANIFEST, FOLDER_MANIFEST, REQUEST_FILE_SUFFIX, type FolderManifest } from '@shared/collections/saved-request'
 import { parseManifestText, serializeManifest } from './files'
 import { orderEntries } from './load-tree'
-import { isValidSegment, joinRelative, resolveInside } from './paths'
+import { isValidSegment, joinRelative } from './paths'
+import { containedPath } from './contained-path'
 import { readTextIfExists, writeTextAtomic } from './text-file'
 
 export type ManifestRead =
@@ -16,7 +17,7 @@ export function manifestPath(folder: string): string {
 }
 
 export async function readManifest(root: string, folder: string): Promise<ManifestRead> {
-  const text = await readTextIfExists(resolveInside(root, manifestPath(folder)))
+  const text = await readTextIfExists(await containedPath(root, manifestPath(folder)))
   if (text === null) return { state: 'missing' }
   const parsed = parseManifestText(text)
   return parsed.ok ? { state: 'ok', manifest: parsed.value } : { state: 'corrupt', reason: parsed.reason }
@@ -24,7 +25,7 @@ export async function readManifest(root: string, folder: string): Promise<Manife
 
 /** Entry names shown in a folder (request files and sub-folders), as the loader sees them. */
 export async function listEntries(root: string, folder: string): Promise<string[]> {
-  const entries = await readdir(resolveInside(root, folder), { withFileTypes: true })
+  const entries = await readdir(await containedPath(root, folder), { withFileTypes: true })
   return entries
     .filter((entry) => isValidSegment(entry.name))
     .filter((entry) => entry.isDirectory() || (entry.isFile() && entry.name.endsWith(REQUEST_FILE_SUFFIX)))
@@ -55,12 +56,12 @@ export async function editOrder(
     return
   }
   const names = await listEntries(root, folder)
-  const fallbackName = basename(resolveInside(root, folder)) || 'Collection'
+  const fallbackName = basename(await containedPath(root, folder)) || 'Collection'
   const manifest = current.state === 'ok' ? current.manifest : { name: fallbackName, order: [] }
   // A renamed entry keeps its place: map the old name before stale names are pruned.
   const renamed = options.renamed
   const listed = renamed ? manifest.order.map((entry) => (entry === renamed[0] ? renamed[1] : entry)) : manifest.order
   const order = edit(orderEntries(names, listed))
   const text = serializeManifest({ name: options.name ?? manifest.name, order })
-  await writeTextAtomic(resolveInside(root, manifestPath(folder)), text)
+  await writeTextAtomic(await containedPath(root, manifestPath(folder)), text)
 }

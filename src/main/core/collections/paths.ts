@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { segmentProblem } from '@shared/collections/portable-names'
 import { AppError } from '@shared/model/errors'
 
 /**
@@ -8,19 +8,21 @@ import { AppError } from '@shared/model/errors'
 export function splitRelative(path: string): string[] {
   if (path === '') return []
   const segments = path.split('/')
-  if (!segments.every(isValidSegment)) {
-    throw new AppError('INVALID_INPUT', `"${path}" is not a valid path inside the collection.`)
+  for (const segment of segments) {
+    const problem = pathSegmentProblem(segment)
+    if (problem !== null) throw new AppError('INVALID_INPUT', `"${path}" is not a valid path inside the collection: ${problem}.`)
   }
   return segments
 }
 
-/** One file or folder name: not empty, not hidden, no separators or characters Windows cannot store. */
-export function isValidSegment(segment: string): boolean {
-  return segment !== '' && !segment.startsWith('.') && !/[\\/\0:*?"<>|]/.test(segment) && segment.length <= 255
+/** Why one file or folder name cannot be in a collection: hidden (ours: .git, temp files), or not portable. */
+export function pathSegmentProblem(segment: string): string | null {
+  if (segment.startsWith('.')) return 'a name cannot start with a dot'
+  return segmentProblem(segment)
 }
 
-export function resolveInside(root: string, relative: string): string {
-  return join(root, ...splitRelative(relative))
+export function isValidSegment(segment: string): boolean {
+  return pathSegmentProblem(segment) === null
 }
 
 export function parentOf(relative: string): string {

@@ -6,6 +6,7 @@ import { AppError } from '@shared/model/errors'
 import type { KeyValue, MultipartPart, RequestBody, RequestSpec } from '@shared/model/request'
 import { isCredentialParam } from '@shared/redaction/redact'
 import { isOnlyPlaceholders } from '@shared/collections/credential-walk'
+import { describeJsonError } from './json-location'
 import {
   asText,
   authParams,
@@ -178,8 +179,8 @@ export function importPostmanCollection(text: string): CollectionImport {
   let raw: unknown
   try {
     raw = JSON.parse(text)
-  } catch (error) {
-    fail(`the file is not JSON (${(error as Error).message}).`)
+  } catch {
+    fail(`the file is ${describeJsonError(text)}.`)
   }
   const info = (raw as { info?: { schema?: unknown } } | null)?.info
   if (typeof raw !== 'object' || raw === null || !info) {

@@ -7,7 +7,7 @@ import { serializeManifest } from './files'
 import { createFolder, deleteFolder, duplicateFolder, moveFolder, renameFolder } from './folder-ops'
 import { loadTree, orderEntries } from './load-tree'
 import { listEntries, manifestPath, readManifest } from './manifests'
-import { resolveInside } from './paths'
+import { containedPath } from './contained-path'
 import {
   deleteRequest,
   duplicateRequest,
@@ -83,7 +83,7 @@ export class CollectionRepository {
       }
       if (current.state === 'missing') {
         const order = orderEntries(await listEntries(root, ''), [])
-        await writeTextAtomic(resolveInside(root, manifestPath('')), serializeManifest({ name: display, order }))
+        await writeTextAtomic(await containedPath(root, manifestPath('')), serializeManifest({ name: display, order }))
       }
       return loadTree(root)
     })

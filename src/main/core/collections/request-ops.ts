@@ -5,7 +5,8 @@ import { slugify, uniqueName } from '@shared/collections/slug'
 import { AppError } from '@shared/model/errors'
 import { parseRequestText, serializeRequest } from './files'
 import { editOrder, listEntries, place } from './manifests'
-import { baseOf, joinRelative, parentOf, resolveInside } from './paths'
+import { baseOf, joinRelative, parentOf } from './paths'
+import { containedPath } from './contained-path'
 import { readTextIfExists, writeTextAtomic } from './text-file'
 
 export interface MutationResult {
@@ -30,7 +31,7 @@ export function requireRequestPath(path: string): void {
 /** Reads and validates a request; a file that does not parse is an error and stays untouched. */
 export async function readRequestAt(root: string, path: string): Promise<SavedRequest> {
   requireRequestPath(path)
-  const text = await readTextIfExists(resolveInside(root, path))
+  const text = await readTextIfExists(await containedPath(root, path))
   if (text === null) throw new AppError('NOT_FOUND', `Request file "${path}" does not exist in the collection.`)
   const parsed = parseRequestText(text)
   if (!parsed.ok) {
@@ -40,7 +41,7 @@ export async function readRequestAt(root: string, path: string): Promise<SavedRe
 }
 
 export async function requireFolder(root: string, folder: string): Promise<void> {
-  const info = await stat(resolveInside(root, folder)).catch(() => null)
+  const info = await stat(await containedPath(root, folder)).catch(() => null)
   if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `Folder "${folder || '(root)'}" does not exist in the collection.`)
 }
 
@@ -76,18 +77,18 @@ export async function saveRequest(root: string, input: SaveInput, newId: () => s
     requireRequestPath(input.path)
     path = input.path
     await requireFolder(root, parentOf(path))
-    const existing = await readTextIfExists(resolveInside(root, path))
+    const existing = await readTextIfExists(await containedPath(root, path))
     if (existing !== null && !parseRequestText(existing).ok) {
       throw new AppError('INVALID_INPUT', `Request file "${path}" does not parse, so it was not overwritten.`, 'Fix or delete the file first, or save as a new request.')
     }
-    await writeTextAtomic(resolveInside(root, path), serializeRequest(saved))
+    await writeTextAtomic(await containedPath(root, path), serializeRequest(saved))
     if (existing === null) await editOrder(root, parentOf(path), (order) => place(order, baseOf(path), input.index), warnings)
   } else {
     const folder = input.folder ?? ''
     await requireFolder(root, folder)
     const file = await freeRequestName(root, folder, saved.name)
     path = joinRelative(folder, file)
-    await writeTextAtomic(resolveInside(root, path), serializeRequest(saved))
+    await writeTextAtomic(await containedPath(root, path), serializeRequest(saved))
     await editOrder(root, folder, (order) => place(order, file, input.index), warnings)
   }
   return { path, saved, replacedSecrets: replaced, warnings }
@@ -104,10 +105,10 @@ export async function renameRequest(root: string, path: string, name: string): P
   const warnings: string[] = []
   if (newFile !== oldFile) {
     // Rename first (atomic), then rewrite: a crash in between leaves one file with the old name inside, not two files.
-    await rename(resolveInside(root, path), resolveInside(root, newPath))
+    await rename(await containedPath(root, path), await containedPath(root, newPath))
     await editOrder(root, folder, (order) => order, warnings, { renamed: [oldFile, newFile] })
   }
-  await writeTextAtomic(resolveInside(root, newPath), serializeRequest(next))
+  await writeTextAtomic(await containedPath(root, newPath), serializeRequest(next))
   return { path: newPath, warnings }
 }
 
@@ -117,7 +118,7 @@ export async function moveRequest(root: string, path: string, toFolder: string, 
   await requireFolder(root, toFolder)
   const from = parentOf(path)
   const oldFile = baseOf(path)
-  if ((await readTextIfExists(resolveInside(root, path))) === null) {
+  if ((await readTextIfExists(await containedPath(root, path))) === null) {
     throw new AppError('NOT_FOUND', `Request file "${path}" does not exist in the collection.`)
   }
   const warnings: string[] = []
@@ -128,7 +129,7 @@ export async function moveRequest(root: string, path: string, toFolder: string, 
   const stem = oldFile.slice(0, -REQUEST_FILE_SUFFIX.length)
   const newFile = uniqueName(stem, REQUEST_FILE_SUFFIX, await listEntries(root, toFolder))
   const newPath = joinRelative(toFolder, newFile)
-  await rename(resolveInside(root, path), resolveInside(root, newPath))
+  await rename(await containedPath(root, path), await containedPath(root, newPath))
   await editOrder(root, from, (order) => order.filter((entry) => entry !== oldFile), warnings)
   await editOrder(root, toFolder, (order) => place(order, newFile, index), warnings)
   return { path: newPath, warnings }
@@ -140,7 +141,7 @@ export async function duplicateRequest(root: string, path: string, newId: () => 
   const folder = parentOf(path)
   const file = await freeRequestName(root, folder, copy.name)
   const newPath = joinRelative(folder, file)
-  await writeTextAtomic(resolveInside(root, newPath), serializeRequest(copy))
+  await writeTextAtomic(await containedPath(root, newPath), serializeRequest(copy))
   const warnings: string[] = []
   await editOrder(root, folder, (order) => place(order, file, order.indexOf(baseOf(path)) + 1), warnings)
   return { path: newPath, id: copy.id, warnings }
@@ -149,7 +150,7 @@ export async function duplicateRequest(root: string, path: string, newId: () => 
 export async function deleteRequest(root: string, path: string): Promise<MutationResult> {
   requireRequestPath(path)
   try {
-    await unlink(resolveInside(root, path))
+    await unlink(await containedPath(root, path))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new AppError('NOT_FOUND', `Request file "${path}" does not exist in the collection.`)

@@ -26,6 +26,13 @@ export interface SendOptions {
    * responseId reads nothing and only the preview (the first bytes) remains. Null keeps the body as usual.
    */
   receiveBody?: (status: number) => BodyReceiver | null
+  /**
+   * Every secret value this send carries: the vault values its `{{secret.*}}` references resolved to, the
+   * environment's credential secrets, and tokens derived from them (a login session). What goes back to the
+   * renderer, error messages and history are masked against it (src/shared/redaction/secret-values.ts), in every
+   * encoding. The authenticator appends derived tokens, so it is a mutable array owned by one send.
+   */
+  secretValues?: string[]
 }
 
 /** Takes each decoded chunk synchronously; it must not throw (a throw fails the send). */

@@ -23,18 +23,25 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly hint?: string
+    readonly hint?: string,
+    /** FILE_CONFIRMATION_REQUIRED: the local files main asks the user to confirm before uploading them. */
+    readonly files?: string[]
   ) {
     super(message)
     this.name = 'ApiError'
   }
 
   static from(shape: AppErrorShape): ApiError {
-    return new ApiError(shape.code, shape.message, shape.hint)
+    return new ApiError(shape.code, shape.message, shape.hint, shape.files)
   }
 
   toShape(): AppErrorShape {
-    return this.hint === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, hint: this.hint }
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.hint === undefined ? {} : { hint: this.hint }),
+      ...(this.files === undefined ? {} : { files: this.files })
+    }
   }
 }
 

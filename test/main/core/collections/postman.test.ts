@@ -94,7 +94,7 @@ describe('Postman import', () => {
   })
 
   it.each([
-    ['not json', /not JSON/],
+    ['not json', /not valid JSON at line 1, column 1\.$/],
     ['{"requests": []}', /not a Postman v2 collection/],
     ['{"info": {"name": "x", "schema": "https://schema.getpostman.com/json/collection/v1.0.0/collection.json"}, "item": []}', /unsupported schema/]
   ])('refuses %s with a readable message', (text, message) => {

@@ -3,7 +3,8 @@ import { isIPv4, isIPv6 } from 'node:net'
 import type { RequestContext } from '../http/context'
 import { isRecord, parseJson } from '../http/body'
 import { hashString, mix32, Rng } from '../prng'
-import { FilterError, matchesFilter } from './mongo-filter'
+import { StepBudget } from '../bounded-regex'
+import { FILTER_STEP_BUDGET, FilterError, matchesFilter } from './mongo-filter'
 import { detail, reply, validationError, type ValidationIssue } from './reply'
 
 export const IOC_TYPES = ['url', 'sha256', 'md5', 'ipv4', 'ipv6', 'hostname', 'domain', 'fqdn'] as const
@@ -126,7 +127,8 @@ export async function listIndicators(ctx: RequestContext, store: IndicatorStore)
   let matched: Indicator[]
   try {
     const query = filter
-    matched = store.all().filter((item) => matchesFilter(item, query))
+    const budget = new StepBudget(FILTER_STEP_BUDGET)
+    matched = store.all().filter((item) => matchesFilter(item, query, budget))
   } catch (error) {
     if (error instanceof FilterError) return detail(ctx, 400, `Invalid query provided. ${error.message}.`)
     throw error

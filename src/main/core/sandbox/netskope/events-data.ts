@@ -5,7 +5,7 @@
 import type { SandboxRuntime } from '../types'
 import type { RequestContext } from '../http/context'
 import { reply, replyMessage } from './reply'
-import { parseQuery, QuerySyntaxError, type QueryFilter } from './query-filter'
+import { parseQuery, QuerySyntaxError, splitAtWord, type QueryFilter } from './query-filter'
 import { ALERT_TYPE_NAMES } from './records-alerts'
 import { availableCount, firstIndexAtOrAfter, oldestRetainedIndex, type StreamSet } from './streams'
 
@@ -75,7 +75,7 @@ export async function handleEventsData(ctx: RequestContext, runtime: SandboxRunt
     if (error instanceof QuerySyntaxError) return replyMessage(ctx, 400, `Invalid query: ${error.message}`)
     throw error
   }
-  if (clauses.length > 1 && query !== null && /\s+or\s+/i.test(query)) {
+  if (clauses.length > 1 && query !== null && splitAtWord(query, 'or').length > 1) {
     return replyMessage(ctx, 400, 'Invalid query: "or" cannot be combined with the type or acked parameters.')
   }
   const first = Math.max(oldestRetainedIndex(stream, nowSec), startTime === null ? 0 : firstIndexAtOrAfter(stream, startTime))

@@ -3,6 +3,7 @@
  *   app eq Box and activity eq 'Upload' or (severity ne Low)
  * Clauses are `field op value` with op in eq, ne, like, gt, ge, lt, le; `and` binds tighter than `or`.
  * Values may be quoted with ' or ". `like` is a case-insensitive substring match (`%` wildcards allowed).
+ * Queries are at most MAX_QUERY_LENGTH characters and are split into clauses in one linear pass.
  */
 type Op = 'eq' | 'ne' | 'like' | 'gt' | 'ge' | 'lt' | 'le'
 
@@ -19,6 +20,39 @@ export interface QueryFilter {
 }
 
 export class QuerySyntaxError extends Error {}
+
+/** Longest query accepted, including the type and acked conditions the sandbox adds to it. */
+export const MAX_QUERY_LENGTH = 4096
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && c.trim() === '' && c !== ''
+
+/**
+ * `text.split(/\s+word\s+/i)` in one pass: that RegExp retries its whitespace run from every position inside it,
+ * quadratic in a long run of spaces.
+ */
+export function splitAtWord(text: string, word: string): string[] {
+  const parts: string[] = []
+  let segmentStart = 0
+  let i = 0
+  while (i < text.length) {
+    if (!isSpace(text[i])) {
+      i++
+      continue
+    }
+    let wordStart = i
+    while (isSpace(text[wordStart])) wordStart++
+    const wordEnd = wordStart + word.length
+    if (isSpace(text[wordEnd]) && text.slice(wordStart, wordEnd).toLowerCase() === word) {
+      let next = wordEnd
+      while (isSpace(text[next])) next++
+      parts.push(text.slice(segmentStart, i))
+      segmentStart = next
+      i = next
+    } else i = wordStart
+  }
+  parts.push(text.slice(segmentStart))
+  return parts
+}
 
 const CLAUSE = /^\(*\s*([A-Za-z_][\w.]*)\s+(eq|ne|like|gt|ge|lt|le)\s+(?:'([^']*)'|"([^"]*)"|([^\s()]+))\s*\)*$/i
 
@@ -60,9 +94,8 @@ function needles(clause: Clause): string[] | null {
 }
 
 export function parseQuery(query: string): QueryFilter {
-  const branches = query
-    .split(/\s+or\s+/i)
-    .map((branch) => branch.split(/\s+and\s+/i).map(parseClause))
+  if (query.length > MAX_QUERY_LENGTH) throw new QuerySyntaxError(`the query is longer than ${MAX_QUERY_LENGTH} characters`)
+  const branches = splitAtWord(query, 'or').map((branch) => splitAtWord(branch, 'and').map(parseClause))
   const prefilters = branches.map((clauses) => clauses.map(needles).filter((n): n is string[] => n !== null))
   const get = (record: Record<string, unknown>, path: string): unknown =>
     path.split('.').reduce<unknown>((value, key) =>

@@ -1,4 +1,5 @@
 /** In-memory URL lists with the tenant's pending/deploy life cycle and URL validation. */
+import { compileBoundedRegex } from '../bounded-regex'
 
 export type UrlListType = 'exact' | 'regex'
 
@@ -22,11 +23,12 @@ export function urlProblem(url: string, type: UrlListType): string | null {
   if (url.length > 2048) return 'URL is longer than 2048 characters'
   if (/\s/.test(url)) return 'URL contains whitespace'
   if (type === 'regex') {
+    // Checked with the bounded matcher, not RegExp: it refuses what needs backtracking (backreferences, lookaround).
     try {
-      new RegExp(url)
+      compileBoundedRegex(url)
       return null
-    } catch {
-      return 'not a valid regular expression'
+    } catch (error) {
+      return `not a valid regular expression: ${error instanceof Error ? error.message : 'unreadable'}`
     }
   }
   const withoutScheme = url.replace(/^https?:\/\//i, '')

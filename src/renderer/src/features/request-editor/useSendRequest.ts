@@ -20,6 +20,18 @@ export interface SendRequest {
   cancel(): void
   /** Shows a problem found before sending (e.g. an empty URL) in the same error panel. */
   fail(error: AppErrorShape): void
+  /** Files a collection names that main will not upload until the user confirms them (null: nothing to ask). */
+  pendingUpload: PendingUpload | null
+  /** The user agreed: main grants the listed files and the request is sent again. */
+  confirmUpload(): void
+  /** The user declined: nothing is uploaded; the error panel keeps saying why the request was not sent. */
+  dismissUpload(): void
+}
+
+export interface PendingUpload {
+  files: string[]
+  spec: RequestSpec
+  environmentId: string | null
 }
 
 function newRunId(): string {
@@ -29,6 +41,7 @@ function newRunId(): string {
 /** One request at a time: send, cancel by runId, progress from `request:progress`, previous body released. */
 export function useSendRequest(): SendRequest {
   const [state, setState] = useState<SendState>({ status: 'idle' })
+  const [pendingUpload, setPendingUpload] = useState<PendingUpload | null>(null)
   const runRef = useRef<{ runId: string; cancelRequested: boolean } | null>(null)
   const responseRef = useRef<string | null>(null)
 
@@ -65,6 +78,7 @@ export function useSendRequest(): SendRequest {
         })
         .catch((error: unknown) => {
           const shape = toErrorShape(error)
+          if (shape.code === 'FILE_CONFIRMATION_REQUIRED' && shape.files?.length) setPendingUpload({ files: shape.files, spec, environmentId })
           setState(shape.code === 'CANCELLED' || run.cancelRequested ? { status: 'cancelled' } : { status: 'error', error: shape })
         })
         .finally(() => {
@@ -88,5 +102,15 @@ export function useSendRequest(): SendRequest {
     if (!runRef.current) setState({ status: 'error', error })
   }, [])
 
-  return { state, send, cancel, fail }
+  const confirmUpload = useCallback(() => {
+    if (!pendingUpload) return
+    setPendingUpload(null)
+    call('file:confirm-upload', { paths: pendingUpload.files })
+      .then(() => send(pendingUpload.spec, pendingUpload.environmentId))
+      .catch((error: unknown) => setState({ status: 'error', error: toErrorShape(error) }))
+  }, [pendingUpload, send])
+
+  const dismissUpload = useCallback(() => setPendingUpload(null), [])
+
+  return { state, send, cancel, fail, pendingUpload, confirmUpload, dismissUpload }
 }

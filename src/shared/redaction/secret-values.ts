@@ -1,0 +1,53 @@
+import { maskSecret } from './redact'
+
+/**
+ * Masking of known secret values (vault secrets, credentials, derived tokens) in any text, in every form the
+ * engine and the servers it talks to can produce from them: raw, percent-encoded (URLs and forms, with "+" or
+ * "%20" for spaces), JSON-string escaped (an echoing server), and base64 (Basic auth, some echoes).
+ * Pure (no node:*, no DOM) so every process can use it.
+ */
+
+/** Shorter values are not masked: "abc" would mask every "abc" in a body and hide nothing worth hiding. */
+export const MIN_SECRET_LENGTH = 4
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text)
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+/** The distinct forms of one secret value, longest first (a longer form may contain a shorter one). */
+export function secretForms(value: string): string[] {
+  if (value.length < MIN_SECRET_LENGTH) return []
+  const percent = encodeURIComponent(value)
+  const forms = new Set([
+    value,
+    percent,
+    percent.replace(/%20/g, '+'),
+    JSON.stringify(value).slice(1, -1),
+    base64(value),
+    base64(value).replace(/=+$/, '')
+  ])
+  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length)
+}
+
+/** Every form of every value, each paired with its mask, longest form first. */
+function replacements(values: Iterable<string>): Array<[string, string]> {
+  const pairs = new Map<string, string>()
+  for (const value of values) for (const form of secretForms(value)) if (!pairs.has(form)) pairs.set(form, maskSecret(value))
+  return [...pairs].sort((a, b) => b[0].length - a[0].length)
+}
+
+/** The text with every form of every secret value replaced by its mask ("••••" plus, for long values, 4 chars). */
+export function maskSecretValues(text: string, values: Iterable<string>): string {
+  let out = text
+  for (const [form, mask] of replacements(values)) if (out.includes(form)) out = out.split(form).join(mask)
+  return out
+}
+
+/** True if any form of any secret value occurs in the text. */
+export function containsSecretValue(text: string, values: Iterable<string>): boolean {
+  for (const value of values) for (const form of secretForms(value)) if (text.includes(form)) return true
+  return false
+}

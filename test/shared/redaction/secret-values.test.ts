@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { containsSecretValue, maskSecretValues, secretForms } from '@shared/redaction/secret-values'
+
+const SECRET = 'p@ss word/+=&long-enough-1234'
+
+describe('secret values in every form', () => {
+  it.each([
+    ['raw', SECRET],
+    ['percent-encoded', encodeURIComponent(SECRET)],
+    ['form-encoded', encodeURIComponent(SECRET).replace(/%20/g, '+')],
+    ['JSON-escaped', JSON.stringify(SECRET).slice(1, -1)],
+    ['base64', Buffer.from(SECRET).toString('base64')]
+  ])('masks the %s form', (_form, text) => {
+    const masked = maskSecretValues(`before ${text} after`, [SECRET])
+    expect(masked).toBe('before ••••1234 after')
+    expect(containsSecretValue(masked, [SECRET])).toBe(false)
+    expect(containsSecretValue(`x${text}x`, [SECRET])).toBe(true)
+  })
+
+  it('masks a Basic header built from user:secret', () => {
+    const basic = Buffer.from(`alice:${SECRET}`).toString('base64')
+    expect(maskSecretValues(`Basic ${basic}`, [`alice:${SECRET}`])).toBe('Basic ••••1234')
+  })
+
+  it('leaves short values and other text alone', () => {
+    expect(secretForms('abc')).toEqual([])
+    expect(maskSecretValues('abc def', ['abc'])).toBe('abc def')
+    expect(maskSecretValues('nothing here', [SECRET])).toBe('nothing here')
+  })
+
+  it('masks non-ASCII values in UTF-8 base64', () => {
+    const value = 'clé-secrète-ümlaut'
+    expect(maskSecretValues(Buffer.from(value).toString('base64'), [value])).toBe('••••laut')
+  })
+})
