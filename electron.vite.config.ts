@@ -9,12 +9,13 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       outDir: 'out/main',
-      // The history and sandbox workers are their own entries (out/main/<name>.js), started by src/main/index.ts.
+      // The history, sandbox and catalog import workers are their own entries (out/main/<name>.js), started by index.ts.
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'history-worker': resolve(__dirname, 'src/main/core/history/history-worker.ts'),
-          'sandbox-worker': resolve(__dirname, 'src/main/core/sandbox/worker/sandbox-worker.ts')
+          'sandbox-worker': resolve(__dirname, 'src/main/core/sandbox/worker/sandbox-worker.ts'),
+          'catalog-import-worker': resolve(__dirname, 'src/main/core/catalog-import/import-worker.ts')
         }
       }
     }

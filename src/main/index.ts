@@ -47,7 +47,9 @@ async function start(): Promise<void> {
     // Built next to this file from src/main/core/history/history-worker.ts (electron.vite.config.ts).
     historyWorker: { file: new URL('./history-worker.js', import.meta.url) },
     // Built next to this file from src/main/core/sandbox/worker/sandbox-worker.ts (electron.vite.config.ts).
-    sandboxWorker: { file: new URL('./sandbox-worker.js', import.meta.url) }
+    sandboxWorker: { file: new URL('./sandbox-worker.js', import.meta.url) },
+    // Built next to this file from src/main/core/catalog-import/import-worker.ts (electron.vite.config.ts).
+    catalogImportWorker: { file: new URL('./catalog-import-worker.js', import.meta.url) }
   })
   for (const notice of core.notices) console.warn(notice)
   registerIpc(createHandlers(core, createElectronPlatform(() => mainWindow)), () => mainWindow?.webContents ?? null)

@@ -54,3 +54,12 @@ test('the built sandbox worker (started by the built main) serves requests on it
     await rm(dir, { recursive: true, force: true })
   }
 })
+
+test('the built catalog import worker (started by the built main) imports a file on its own thread', async () => {
+  const { pathToFileURL } = await import('node:url')
+  const { importInWorker } = await import('../../src/main/core/catalog-import/import-in-worker')
+  const fixture = resolve(import.meta.dirname, '../main/core/catalog-import/fixtures/petstore-swagger2-dangling.json')
+  const { catalog, stored } = await importInWorker({ file: pathToFileURL(resolve(OUT, 'main/catalog-import-worker.js')) }, fixture)
+  expect(catalog.report.imported).toBe(4)
+  expect(JSON.parse(stored)).toMatchObject({ version: 1, catalog: { id: catalog.id } })
+})

@@ -41,6 +41,8 @@ export interface AppCoreOptions {
    * up main's event loop. Without it, the sandbox runs on this thread (unit tests).
    */
   sandboxWorker?: WorkerSource
+  /** Run each catalog import in a worker thread started from this code (the app, e2e); without it, in this thread. */
+  catalogImportWorker?: WorkerSource
 }
 
 export interface AppCore {
@@ -106,7 +108,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     history,
     collections,
     openCollections,
-    importedCatalogs: openImportedCatalogStore(options.dataDir),
+    importedCatalogs: openImportedCatalogStore(options.dataDir, options.catalogImportWorker),
     notices,
     logout: (environmentId) => {
       const environment = environments.get(environmentId)

@@ -6,6 +6,7 @@ import { AppError } from '@shared/model/errors'
 import { describeAuth } from '../core/auth/auth-status'
 import { libraryHandlers } from './library-handlers'
 import { catalogHandlers } from './catalog-handlers'
+import { curlHandlers } from './curl-handlers'
 import { createIcsApiKey } from '../core/auth/ics-api-key'
 import { sendOptionsFor } from '../core/request-runner'
 import { FileGrants } from '../core/file-grants'
@@ -92,6 +93,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     'file:confirm-upload': async ({ paths }) => ({ confirmed: grants.confirm(paths) }),
     ...libraryHandlers(core, platform, grants),
     ...catalogHandlers(core, platform),
+    ...curlHandlers(core),
     'iterator:availability': async ({ environmentId }) => core.iterator.availability(environmentId),
     'iterator:pick-export': async ({ format, defaultName }) => {
       const path = (await platform.pickSavePath?.('export', defaultName ?? `netskope-export.${format}`)) ?? null

@@ -1,4 +1,5 @@
 import { AppError } from '../model/errors'
+import type { ExpansionBudget } from './expansion-budget'
 import { badgesFor, readExtensions, type CatalogExtensions } from './extensions'
 import { readParameters, readRequestBody, readResponses } from './load-parts'
 import { RefResolver, at, isObject, malformed, type Json, type JsonObject } from './refs'
@@ -27,6 +28,8 @@ export interface LoadCatalogOptions {
    * document (imports of real-world files: one broken operation should not hide the other hundreds).
    */
   onSkip?: (where: string, reason: string) => void
+  /** Caps on what inlining $refs may produce (imported documents); none by default. */
+  budget?: ExpansionBudget
 }
 
 function detectApi(doc: JsonObject, options: LoadCatalogOptions): CatalogApi {
@@ -78,7 +81,7 @@ export function loadCatalog(doc: unknown, options: LoadCatalogOptions = {}): Cat
     )
   }
   const api = detectApi(doc, options)
-  const r = new RefResolver(doc, options.strictRefs !== false)
+  const r = new RefResolver(doc, options.strictRefs !== false, options.budget)
   const docSecurity = tolerate(options, 'security', () => securityNames(doc.security, 'security')) ?? []
   if (doc.paths === undefined) return [] // 3.1 allows documents with only webhooks or components
   if (!isObject(doc.paths)) throw malformed('paths', 'expected an object keyed by path')

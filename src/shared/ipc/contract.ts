@@ -19,6 +19,7 @@ import { SECRET_NAMES, VaultStatusSchema } from '../model/auth'
 import { HistoryQuerySchema, type HistoryEntry, type HistoryPage } from '../collections/history-entry'
 import { IteratorSettingsSchema, SavedRequestSchema, type CollectionTree, type SavedRequest } from '../collections/saved-request'
 import type { ImportedCatalog } from '../catalog/imported'
+import type { CurlImportWithSecrets, CurlSecret } from '../collections/curl-secrets'
 
 const RunIdSchema = z.string().min(1).max(128)
 const IdSchema = z.string().min(1).max(128)
@@ -44,6 +45,8 @@ const SnippetRequestSchema = z.object({
   inlineSecrets: z.boolean().default(false),
   iterator: IteratorSettingsSchema.nullable().default(null)
 })
+/** A cURL import as the renderer sees it: the secrets' names and labels, never their values. */
+type CurlImportOut = Omit<CurlImportWithSecrets, 'secrets'> & { secrets: Array<Omit<CurlSecret, 'value'>>; secretsId: string | null }
 type GeneratedSnippetOut = { code: string; language: 'python' | 'curl'; envVars: Array<{ name: string; what: string }>; inlined: boolean }
 
 export const commands = {
@@ -192,9 +195,19 @@ export const commands = {
   },
   /**
    * Issue 4: an OpenAPI 3.x / Swagger 2.0 file (main's open dialog) parsed and converted in main, saved as a catalog;
-   * null = the dialog was cancelled. The catalog carries its import report (imported, skipped and why).
+   * null = the dialog was cancelled. The catalog carries its import report (imported, skipped and why). The import
+   * runs in a worker thread; `importId` lets catalog:cancel-import stop it.
    */
-  'catalog:import': { input: z.object({}), output: z.object({ catalog: z.custom<ImportedCatalog>().nullable() }) },
+  'catalog:import': { input: z.object({ importId: RunIdSchema.optional() }), output: z.object({ catalog: z.custom<ImportedCatalog>().nullable() }) },
+  'catalog:cancel-import': { input: z.object({ importId: RunIdSchema }), output: z.object({ cancelled: z.boolean() }) },
+  /**
+   * A cURL command pasted into the URL bar, parsed in main. Its credentials are replaced by `{{secret.NAME}}` and held
+   * in main under `secretsId` (null when there were none) until curl:store-secrets or curl:discard-secrets.
+   */
+  'curl:import': { input: z.object({ text: z.string().min(1).max(1_000_000) }), output: z.custom<CurlImportOut>() },
+  /** Moves the held credentials into the vault as secrets of the environment; they are forgotten either way. */
+  'curl:store-secrets': { input: z.object({ secretsId: IdSchema, environmentId: IdSchema }), output: z.object({ stored: z.array(z.string()) }) },
+  'curl:discard-secrets': { input: z.object({ secretsId: IdSchema }), output: z.object({ discarded: z.boolean() }) },
   'catalog:list-imported': { input: z.object({}), output: z.custom<{ catalogs: ImportedCatalog[]; notices: string[] }>() },
   'catalog:remove-imported': { input: z.object({ id: IdSchema }), output: z.object({ removed: z.boolean() }) },
   /** Netskope Data Export iterator (issue 6). Whether the environment can use it (v2 token), and why not. */

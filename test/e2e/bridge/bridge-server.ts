@@ -16,6 +16,7 @@ import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { serveStatic } from './static-files'
 import { historyWorkerFromSource } from '../../../scripts/history-worker-source'
 import { sandboxWorkerFromSource } from '../../../scripts/sandbox-worker-source'
+import { catalogImportWorkerFromSource } from '../../../scripts/catalog-import-worker-source'
 
 export interface BridgeOptions {
   /** Folder with the built renderer (index.html + assets). */
@@ -77,7 +78,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // History in its worker thread, as in the app (run from source here).
     historyWorker: historyWorkerFromSource(),
     // The sandbox in its worker thread, as in the app.
-    sandboxWorker: sandboxWorkerFromSource()
+    sandboxWorker: sandboxWorkerFromSource(),
+    catalogImportWorker: catalogImportWorkerFromSource()
   })
   let pickedFile: string | null = null
   let savePath: string | null = null

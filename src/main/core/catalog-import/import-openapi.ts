@@ -1,3 +1,4 @@
+import { ExpansionBudget, IMPORT_EXPANSION_LIMITS, describeCap } from '@shared/catalog/expansion-budget'
 import { loadCatalog } from '@shared/catalog/load-catalog'
 import { isObject, type JsonObject } from '@shared/catalog/refs'
 import { CatalogApiSchema, type CatalogApi } from '@shared/catalog/types'
@@ -6,6 +7,9 @@ import { AppError } from '@shared/model/errors'
 import { parseDocument } from './parse-document'
 import { convertSwagger2 } from './swagger2'
 import { danglingRefs, documentNotes, serverBasePath, tidyOperations, tidyPaths } from './tidy'
+
+/** Truncation lines in a report beyond this are summed up in one line (a hostile file could cause thousands). */
+const MAX_TRUNCATION_NOTES = 20
 
 export interface ImportOptions {
   /** Catalog id; default: derived from the file name and text, so the same input gives the same catalog. */
@@ -86,10 +90,15 @@ export function importOpenApi(text: string, fileName: string, options: ImportOpt
 
   const api = guessApi(doc)
   const id = options.id ?? `${slug(fileName.replace(/\.(json|ya?ml)$/i, ''))}-${shortHash(fileName + text)}`
+  const truncated: string[] = []
+  const budget = new ExpansionBudget(IMPORT_EXPANSION_LIMITS, (where, cap) => {
+    truncated.push(`${where}: schema truncated, over ${describeCap(cap, IMPORT_EXPANSION_LIMITS)}; the rest of it is left out.`)
+  })
   const operations = loadCatalog(doc, {
     api,
     strictRefs: false,
-    onSkip: (where, reason) => skipped.push({ where, reason: `${reason}; left out.` })
+    onSkip: (where, reason) => skipped.push({ where, reason: `${reason}; left out.` }),
+    budget
   }).map((op) => ({ ...op, id: importedOperationId(id, op.id) }))
   if (operations.length === 0) {
     const first = skipped[0]
@@ -98,6 +107,9 @@ export function importOpenApi(text: string, fileName: string, options: ImportOpt
       `${fileName} could not be imported: no operation could be read${first ? ` (first problem: ${first.where}: ${first.reason})` : '.'}`
     )
   }
+
+  notes.push(...truncated.slice(0, MAX_TRUNCATION_NOTES))
+  if (truncated.length > MAX_TRUNCATION_NOTES) notes.push(`${truncated.length - MAX_TRUNCATION_NOTES} more schema(s) were truncated the same way.`)
 
   const info = isObject(doc.info) ? doc.info : {}
   const title = typeof info.title === 'string' && info.title.trim() !== '' ? info.title.trim() : fileName

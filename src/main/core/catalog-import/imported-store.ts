@@ -1,27 +1,33 @@
-import { readdir, readFile, stat, unlink } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { readdir, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { ImportedCatalogSchema, type ImportedCatalog } from '@shared/catalog/imported'
 import { AppError } from '@shared/model/errors'
-import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
-import { importOpenApi } from './import-openapi'
+import { readJsonFile, writeTextAtomic } from '../storage/json-file'
+import type { WorkerSource } from '../history/history-client'
+import { importCatalogFile, type ImportedFile } from './import-file'
+import { importInWorker } from './import-in-worker'
 
 const FileSchema = z.object({ version: z.literal(1), catalog: ImportedCatalogSchema })
 /** Ids are made by the importer (slug + hash); anything else is refused before it becomes a file name. */
 const ID = /^[a-z0-9][a-z0-9-]{0,127}$/
-/** Well above any real API description (the largest public ones are a few tens of MB). */
-const MAX_BYTES = 64 * 1024 * 1024
 
 export interface ImportedCatalogStore {
   /** Every imported catalog, and notices about files that could not be read (moved aside). */
   list(): Promise<{ catalogs: ImportedCatalog[]; notices: string[] }>
-  /** Imports a file chosen in main's dialog; the same file imported again replaces its earlier catalog. */
-  importFile(path: string): Promise<ImportedCatalog>
+  /**
+   * Imports a file chosen in main's dialog; the same file imported again replaces its earlier catalog. Aborting
+   * `signal` cancels it (AppError CANCELLED) and nothing is stored.
+   */
+  importFile(path: string, signal?: AbortSignal): Promise<ImportedCatalog>
   remove(id: string): Promise<boolean>
 }
 
-/** Imported catalogs, one JSON file each under `<dataDir>/catalogs/`, written atomically. */
-export function openImportedCatalogStore(dataDir: string): ImportedCatalogStore {
+/**
+ * Imported catalogs, one JSON file each under `<dataDir>/catalogs/`, written atomically. With `worker` (the app) each
+ * import runs in a worker thread; without it, in this thread (a cancel then only takes effect before the write).
+ */
+export function openImportedCatalogStore(dataDir: string, worker?: WorkerSource): ImportedCatalogStore {
   const folder = join(dataDir, 'catalogs')
   const fileOf = (id: string): string => {
     if (!ID.test(id)) throw new AppError('INVALID_INPUT', `"${id}" is not an imported catalog id.`)
@@ -51,16 +57,13 @@ export function openImportedCatalogStore(dataDir: string): ImportedCatalogStore 
       const catalogs = await load()
       return { catalogs: [...catalogs.values()], notices: [...notices] }
     },
-    async importFile(path) {
-      const size = await stat(path).then((s) => s.size).catch(() => {
-        throw new AppError('FILE_NOT_FOUND', `${path} could not be read.`)
-      })
-      if (size > MAX_BYTES) throw new AppError('INVALID_INPUT', `${basename(path)} is ${Math.round(size / 1048576)} MB; files over 64 MB are not imported.`)
-      const { catalog } = importOpenApi(await readFile(path, 'utf8'), basename(path))
+    async importFile(path, signal) {
+      const file: ImportedFile = worker ? await importInWorker(worker, path, signal) : await importCatalogFile(path)
+      if (signal?.aborted) throw new AppError('CANCELLED', 'The import was cancelled.')
       const catalogs = await load()
-      await writeJsonAtomic(fileOf(catalog.id), { version: 1, catalog })
-      catalogs.set(catalog.id, catalog)
-      return catalog
+      await writeTextAtomic(fileOf(file.catalog.id), file.stored)
+      catalogs.set(file.catalog.id, file.catalog)
+      return file.catalog
     },
     async remove(id) {
       const catalogs = await load()

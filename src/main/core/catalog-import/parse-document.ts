@@ -14,6 +14,22 @@ function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${offset - before.lastIndexOf('\n')}`
 }
 
+/** Objects and arrays inside one another; deeper documents are refused before anything walks them recursively. */
+const MAX_NESTING = 128
+
+/** The path of the first value nested deeper than `limit`, or null; iterative, so depth itself cannot overflow it. */
+function nestedBeyond(root: unknown, limit: number): string | null {
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value: root, depth: 0, path: '#' }]
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    if (typeof item.value !== 'object' || item.value === null) continue
+    if (item.depth > limit) return item.path.length > 120 ? `${item.path.slice(0, 120)}…` : item.path
+    for (const [key, child] of Object.entries(item.value)) {
+      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: item.depth + 1, path: `${item.path}/${key}` })
+    }
+  }
+  return null
+}
+
 function invalid(fileName: string, what: string): AppError {
   return new AppError('INVALID_INPUT', `${fileName} could not be imported: ${what}`)
 }
@@ -45,6 +61,8 @@ export function parseDocument(text: string, fileName: string): ParsedDocument {
       throw invalid(fileName, `not valid YAML or JSON: ${message}`)
     }
   }
+  const tooDeep = nestedBeyond(value, MAX_NESTING)
+  if (tooDeep) throw invalid(fileName, `it is nested more than ${MAX_NESTING} levels (at ${tooDeep}); real API descriptions are far shallower.`)
   if (!isObject(value)) {
     const kind = Array.isArray(value) ? 'a list' : value === null ? 'nothing' : `a ${typeof value}`
     throw invalid(fileName, `the file holds ${kind}, not an OpenAPI or Swagger document (an object with "openapi" or "swagger").`)

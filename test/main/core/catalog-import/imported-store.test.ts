@@ -80,6 +80,8 @@ describe('catalog IPC handlers', () => {
     expect(listed.ok && listed.value.catalogs.map((c) => c.title)).toEqual(['Pet store <b>v2</b>'])
     expect(await call('catalog:remove-imported', { id: imported.value.catalog.id })).toEqual({ ok: true, value: { removed: true } })
 
+    expect(await call('catalog:cancel-import', { importId: 'none-running' })).toEqual({ ok: true, value: { cancelled: false } })
+
     picked = join(root, 'garbage.yaml')
     await writeFile(picked, 'key: [unclosed\n  - : :')
     const failed = await call('catalog:import', {})

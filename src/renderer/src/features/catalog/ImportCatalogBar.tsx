@@ -9,7 +9,14 @@ export function ImportCatalogBar({ catalogs }: { catalogs: Catalogs }): React.JS
         <button type="button" className="small" data-testid="import-openapi" disabled={catalogs.importing} onClick={catalogs.importFile}>
           Import OpenAPI…
         </button>
-        {catalogs.importing && <span className="muted">Importing…</span>}
+        {catalogs.importing && (
+          <>
+            <span className="muted">Importing…</span>
+            <button type="button" className="small" data-testid="cancel-import" onClick={catalogs.cancelImport}>
+              Cancel
+            </button>
+          </>
+        )}
       </div>
       {catalogs.problems.map((problem, i) => (
         <p key={i} className="inline-warning catalog-note" role="alert" data-testid="import-problem">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { plainTextSchema } from '@shared/catalog/plain-text-schema'
 import type { CatalogOperation } from '@shared/catalog/types'
 
 /** The request-body editor's model path (BodyEditor's `path`), which Monaco turns into this URI. */
@@ -7,7 +8,7 @@ const BODY_MODEL = 'request-body.json'
 /**
  * While an operation with a JSON body is open, Monaco's JSON service validates the body editor against the
  * operation's request schema; completion of property names and enum values and hover descriptions come from the
- * same schema. Monaco is imported lazily, from the chunk the editor itself loads.
+ * same schema, as plain text only (plain-text-schema.ts: a file's Markdown is not rendered). Monaco is imported lazily, from the chunk the editor itself loads.
  */
 export function useBodySchema(op: CatalogOperation): void {
   useEffect(() => {
@@ -27,7 +28,7 @@ export function useBodySchema(op: CatalogOperation): void {
           ...base,
           validate: true,
           enableSchemaRequest: false,
-          schemas: [{ uri: `catalog://schema/${encodeURIComponent(op.id)}`, fileMatch: [uri, `*/${BODY_MODEL}`], schema: body.schema }]
+          schemas: [{ uri: `catalog://schema/${encodeURIComponent(op.id)}`, fileMatch: [uri, `*/${BODY_MODEL}`], schema: plainTextSchema(body.schema) }]
         })
         clear = () => json.setDiagnosticsOptions({ ...base, schemas: [] })
       })

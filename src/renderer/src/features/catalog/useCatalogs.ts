@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ImportedCatalog } from '@shared/catalog/imported'
 import { call, toErrorShape } from '../../api/client'
 import type { LoadedCatalog } from './load-builtin'
@@ -18,6 +18,8 @@ export interface Catalogs {
   report: ImportedCatalog | null
   showReport(id: string | null): void
   importFile(): void
+  /** Stops the import under way (main terminates its worker); nothing is stored. */
+  cancelImport(): void
   remove(id: string): void
 }
 
@@ -37,6 +39,7 @@ export function useCatalogs(): Catalogs {
   const [problems, setProblems] = useState<string[]>([])
   const [importing, setImporting] = useState(false)
   const [reportId, setReportId] = useState<string | null>(null)
+  const importId = useRef<string | null>(null)
 
   useEffect(() => {
     let live = true
@@ -65,14 +68,25 @@ export function useCatalogs(): Catalogs {
   const importFile = useCallback(() => {
     setImporting(true)
     setProblems([])
-    call('catalog:import', {})
+    const id = crypto.randomUUID()
+    importId.current = id
+    call('catalog:import', { importId: id })
       .then(({ catalog }) => {
         if (catalog === null) return // dialog cancelled
         setImported((prev) => [...prev.filter((c) => c.id !== catalog.id), catalog])
         setReportId(catalog.id)
       })
-      .catch((error: unknown) => setProblems([message(error)]))
-      .finally(() => setImporting(false))
+      .catch((error: unknown) => {
+        if (toErrorShape(error).code !== 'CANCELLED') setProblems([message(error)])
+      })
+      .finally(() => {
+        if (importId.current === id) importId.current = null
+        setImporting(false)
+      })
+  }, [])
+
+  const cancelImport = useCallback(() => {
+    if (importId.current !== null) void call('catalog:cancel-import', { importId: importId.current }).catch(() => undefined)
   }, [])
 
   const remove = useCallback((id: string) => {
@@ -89,5 +103,5 @@ export function useCatalogs(): Catalogs {
     [builtin, imported]
   )
   const report = imported.find((c) => c.id === reportId) ?? null
-  return { state, problems, importing, report, showReport: setReportId, importFile, remove }
+  return { state, problems, importing, report, showReport: setReportId, importFile, cancelImport, remove }
 }

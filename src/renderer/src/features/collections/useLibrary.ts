@@ -3,6 +3,7 @@ import { toSpec, type RequestDraft } from '../request-editor/request-draft'
 import { useHistory, type History } from '../history/useHistory'
 import { specToDraft } from './spec-to-draft'
 import { useCollections, type Collections } from './useCollections'
+import { useCurlPaste, type CurlPaste } from './useCurlPaste'
 
 interface Options {
   update(patch: Partial<RequestDraft>): void
@@ -19,8 +20,10 @@ export interface Library {
   saveFormOpen: boolean
   /** What the URL bar's onChange should call: a pasted cURL command is imported, anything else is the URL. */
   onUrl(text: string): void
-  curlNotice: { kind: 'info' | 'error'; text: string } | null
-  dismissCurlNotice(): void
+  /** The pasted cURL command's outcome, and its held credentials' "Move to vault" / "Discard". */
+  curl: CurlPaste
+  /** Whether an environment is selected (the vault that "Move to vault" writes to). */
+  hasEnvironment: boolean
   save(): void
   saveAs(): void
   saveInto(folder: string, name: string): void
@@ -38,11 +41,14 @@ export function useLibrary(options: Options): Library {
   const collections = useCollections()
   const history = useHistory(options.sendState)
   const [saveFormOpen, setSaveFormOpen] = useState(false)
-  const [curlNotice, setCurlNotice] = useState<Library['curlNotice']>(null)
   const latest = useRef(options)
   useLayoutEffect(() => {
     latest.current = options
   })
+  const updateDraft = useCallback((patch: Partial<RequestDraft>) => latest.current.update(patch), [])
+  const selectedEnvironment = useCallback(() => latest.current.environmentId, [])
+  const curl = useCurlPaste(updateDraft, selectedEnvironment)
+  const { importCommand } = curl
 
   const draftToSave = useCallback(() => {
     const { current, environmentId, operationId } = latest.current
@@ -75,36 +81,16 @@ export function useLibrary(options: Options): Library {
       latest.current.update({ url: text })
       return
     }
-    // Loaded on first use: the parser (and zod behind its errors) stays out of the initial bundle.
-    void import('@shared/collections/curl-import').then(({ looksLikeCurl, parseCurlCommand }) => {
-      if (!looksLikeCurl(text)) {
-        latest.current.update({ url: text })
-        return
-      }
-      try {
-        const imported = parseCurlCommand(text)
-        latest.current.update(specToDraft(imported.request))
-        const notes = [...imported.warnings]
-        if (imported.flags.insecure) notes.push('The command used --insecure: turn TLS verification off in the environment if you really need it.')
-        if (imported.credentials.length > 0) {
-          notes.push(`It carries credentials (${imported.credentials.map((hit) => hit.name).join(', ')}); consider moving them into the environment's auth.`)
-        }
-        setCurlNotice({ kind: 'info', text: `Imported the cURL command.${notes.length ? ' ' + notes.join(' ') : ''}` })
-      } catch (error) {
-        // Not a command we can read: keep the text in the URL bar so nothing the user pasted is lost.
-        latest.current.update({ url: text })
-        setCurlNotice({ kind: 'error', text: error instanceof Error ? error.message : 'The cURL command could not be imported.' })
-      }
-    })
-  }, [])
+    importCommand(text, () => latest.current.update({ url: text }))
+  }, [importCommand])
 
   return {
     collections,
     history,
     saveFormOpen,
     onUrl,
-    curlNotice,
-    dismissCurlNotice: () => setCurlNotice(null),
+    curl,
+    hasEnvironment: options.environmentId !== null,
     save,
     saveAs: () => setSaveFormOpen(true),
     saveInto(folder, name) {
