@@ -14,9 +14,7 @@ import { createHandlers } from '../../../src/main/ipc/handlers'
 import { dispatch, type Emit } from '../../../src/main/ipc/dispatch'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { serveStatic } from './static-files'
-import { historyWorkerFromSource } from '../../../scripts/history-worker-source'
-import { sandboxWorkerFromSource } from '../../../scripts/sandbox-worker-source'
-import { catalogImportWorkerFromSource } from '../../../scripts/catalog-import-worker-source'
+import { catalogImportWorkerFromSource, historyWorkerFromSource, sandboxWorkerFromSource } from '../../../scripts/worker-source'
 
 export interface BridgeOptions {
   /** Folder with the built renderer (index.html + assets). */

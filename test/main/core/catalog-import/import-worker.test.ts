@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openImportedCatalogStore } from '../../../../src/main/core/catalog-import/imported-store'
-import { catalogImportWorkerFromSource } from '../../../../scripts/catalog-import-worker-source'
+import { catalogImportWorkerFromSource } from '../../../../scripts/worker-source'
 import { AppError } from '../../../../src/shared/model/errors'
 
 /*

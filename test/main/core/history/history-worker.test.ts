@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startHistoryWorker, type HistoryClient } from '../../../../src/main/core/history/history-client'
 import type { HistoryInput } from '../../../../src/main/core/history/build-entry'
-import { historyWorkerFromSource } from '../../../../scripts/history-worker-source'
+import { historyWorkerFromSource } from '../../../../scripts/worker-source'
 import { AppError } from '../../../../src/shared/model/errors'
 import { HistoryStore } from '../../../../src/main/core/history/history-store'
 

@@ -7,7 +7,7 @@ import { createAppCore } from '../../../../src/main/core/app-core'
 import { startSandbox, type RunningSandbox } from '../../../../src/main/core/sandbox'
 import { startSandboxWorker } from '../../../../src/main/core/sandbox/worker/sandbox-client'
 import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
-import { sandboxWorkerFromSource } from '../../../../scripts/sandbox-worker-source'
+import { sandboxWorkerFromSource } from '../../../../scripts/worker-source'
 import { send } from './helpers'
 
 // The sandbox runs in a worker thread (issue 15, finding 8): however long a request keeps it busy, main's event loop
