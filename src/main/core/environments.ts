@@ -30,7 +30,14 @@ export async function openEnvironmentRepository(dataDir: string, notices: string
       if (!found) throw new AppError('NOT_FOUND', `Environment "${id}" does not exist.`)
       return found
     },
-    async save(environment) {
+    async save(given) {
+      // Main saves environments too (the sandbox's): the same checks as the IPC schema, e.g. allowed origins.
+      const checked = EnvironmentSchema.safeParse(given)
+      if (!checked.success) {
+        const issue = checked.error.issues[0]
+        throw new AppError('INVALID_INPUT', `Environment "${given.id}": ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`.trim())
+      }
+      const environment = checked.data
       const index = environments.findIndex((existing) => existing.id === environment.id)
       const next = index === -1 ? [...environments, environment] : environments.with(index, environment)
       await persist(next)
