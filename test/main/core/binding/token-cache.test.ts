@@ -56,15 +56,28 @@ describe('token cache', () => {
     expect(logins(first, '/api/auth')).toBe(2)
   })
 
-  it('quit logs InsightCloudSec out at the host that issued the session, then forgets it', async () => {
+  it('quit logs InsightCloudSec out at the base URL that issued the session, then forgets it', async () => {
     await saveEnvironment(core, { id: 'ics', api: 'insightcloudsec', baseUrl: first.url, auth: { kind: 'insightcloudsec', username: 'user' } }, { password: 'pass-word-1234' })
     await send(core, 'ics', { url: '/v2/public/user/info' })
     const session = first.issued[0] ?? 'none'
-    await core.environments.save({ ...core.environments.get('ics'), baseUrl: second.url })
+    // Same origin, another path: the session stays valid, and quit must still end it where it was issued.
+    await core.environments.save({ ...core.environments.get('ics'), baseUrl: `${first.url}/moved` })
     await core.close()
     const logout = first.requests.find((request) => request.path === '/v2/public/user/logout')
     expect(logout?.headers.some(([name, value]) => name.toLowerCase() === 'x-auth-token' && value === session)).toBe(true)
-    expect(everything(second)).not.toContain(session)
     expect(core.auth.session('ics')).toBeNull()
+  })
+
+  it('moving an environment to another host ends its InsightCloudSec session at the old one', async () => {
+    await saveEnvironment(core, { id: 'ics2', api: 'insightcloudsec', baseUrl: first.url, auth: { kind: 'insightcloudsec', username: 'user' } }, { password: 'pass-word-1234' })
+    await send(core, 'ics2', { url: '/v2/public/user/info' })
+    const session = first.issued[0] ?? 'none'
+    await core.environments.save({ ...core.environments.get('ics2'), baseUrl: second.url })
+    expect(core.auth.session('ics2')).toBeNull()
+    for (let i = 0; i < 100 && logins(first, '/v2/public/user/logout') === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(logins(first, '/v2/public/user/logout')).toBe(1)
+    await send(core, 'ics2', { url: '/v2/public/user/info' })
+    expect(everything(second)).not.toContain(session)
+    expect(logins(second, '/v2/public/user/login')).toBe(1)
   })
 })
