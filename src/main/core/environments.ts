@@ -11,6 +11,8 @@ export interface EnvironmentRepository {
   get(id: string): Environment
   save(environment: Environment): Promise<Environment>
   delete(id: string): Promise<boolean>
+  /** Called after every save (e.g. the authenticator drops sessions of an origin the environment left). */
+  onSaved(listener: (environment: Environment) => void): void
 }
 
 /** Environments are few and small: kept in memory, persisted as one file `<dataDir>/environments.json`. */
@@ -21,6 +23,7 @@ export async function openEnvironmentRepository(dataDir: string, notices: string
   if (outcome.kind === 'corrupt') {
     notices.push(`Environments file was unreadable (${outcome.reason}); it was moved to ${outcome.movedTo}.`)
   }
+  const listeners: Array<(environment: Environment) => void> = []
   const persist = (next: Environment[]): Promise<void> => writeJsonAtomic(path, { version: 1, environments: next })
 
   return {
@@ -42,7 +45,11 @@ export async function openEnvironmentRepository(dataDir: string, notices: string
       const next = index === -1 ? [...environments, environment] : environments.with(index, environment)
       await persist(next)
       environments = next
+      for (const listener of listeners) listener(environment)
       return environment
+    },
+    onSaved(listener) {
+      listeners.push(listener)
     },
     async delete(id) {
       const next = environments.filter((environment) => environment.id !== id)
