@@ -27,6 +27,18 @@ export function maskSendResult(result: SendResult, values: readonly string[]): S
   }
 }
 
+/** Parsed JSON records (iterator pages for the viewer) with every string, keys included, masked. */
+export function maskRecords<T>(records: T[], values: readonly string[]): T[] {
+  if (secretBytes(values) === null) return records
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return maskSecretValues(value, values)
+    if (Array.isArray(value)) return value.map(walk)
+    if (value === null || typeof value !== 'object') return value
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [maskSecretValues(key, values), walk(inner)]))
+  }
+  return records.map((record) => walk(record) as T)
+}
+
 /** Names of answer fields that carry a login-derived token (CE's access_token, ICS's session_id, and kin). */
 const TOKEN_FIELD = /token|session|secret|password|api[-_]?key/i
 
