@@ -63,7 +63,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
     }
     try {
       const fresh = await login()
-      sessions.set(environment.id, key, { ...fresh, issuer: environment.baseUrl, kind: environment.auth.kind })
+      sessions.set(environment.id, key, { ...fresh, issuer: environment.baseUrl, tls: environment.tls, kind: environment.auth.kind })
       failures.delete(environment.id)
       return fresh.token
     } catch (failure) {
@@ -120,7 +120,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
   /** ICS sessions are ended at the host that issued them; CE tokens have no logout and are simply dropped. */
   function end(ended: CachedSession[], options: SendOptions): Promise<unknown> {
     return Promise.allSettled(ended.filter((session) => session.kind === 'insightcloudsec')
-      .map((session) => logoutInsightCloudSec(engine, session.issuer, session, options)))
+      .map((session) => logoutInsightCloudSec(engine, session.issuer, session, { ...options, tls: session.tls })))
   }
 
   return {

@@ -6,6 +6,8 @@ import type { Session } from './session-login'
 /** A login session and where it came from: logout and quit end it at the base URL that issued it. */
 export interface CachedSession extends Session {
   issuer: string
+  /** The TLS settings it was issued under (a private CA), so the logout reaches the same server. */
+  tls: Environment['tls']
   kind: Environment['auth']['kind']
 }
 
