@@ -18,6 +18,9 @@ import { CollectionRepository } from './collections/repository'
 import { openCollectionList, type OpenCollections } from './glue/open-collections'
 import { openImportedCatalogStore, type ImportedCatalogStore } from './catalog-import/imported-store'
 
+/** Quit waits this long at most for InsightCloudSec logouts. */
+const QUIT_LOGOUT_WAIT_MS = 2000
+
 export interface AppCoreOptions {
   /** Where settings, environments and the sandbox CA live (the app's userData folder in Electron). */
   dataDir: string
@@ -119,8 +122,6 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     }
   }
 }
-
-const QUIT_LOGOUT_WAIT_MS = 2000
 
 const SANDBOX_APIS = [
   { id: 'sandbox-netskope', name: 'Sandbox · Netskope tenant', api: 'netskope', url: 'netskope' },
