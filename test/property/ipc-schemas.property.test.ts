@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { commandNames, commands, type CommandName } from '../../src/shared/ipc/contract'
 import { ALERT_TYPES, EVENT_TYPES, IteratorEndpointSchema } from '../../src/shared/iterator/iterator-model'
 import { dispatch, type Handlers } from '../../src/main/ipc/dispatch'
+import { AllowedOriginSchema } from '../../src/shared/model/environment'
 import { arbitraryFor } from './zod-arbitrary'
 
 // Every command of the contract, through the same dispatch main uses: hostile payloads must come back as an
@@ -19,7 +20,11 @@ const endpoints = [
   ...ALERT_TYPES.map((type) => `/api/v2/events/dataexport/alerts/${type}`)
 ]
 /** `.refine` checks cannot be inverted by the generator; these say what a valid value looks like. */
-const overrides = new Map<never, fc.Arbitrary<unknown>>([[IteratorEndpointSchema as never, fc.constantFrom(...endpoints)]])
+const origins = fc.constantFrom('https://tenant.goskope.com', 'http://127.0.0.1:8080', 'HTTPS://Host.Example:443/')
+const overrides = new Map<never, fc.Arbitrary<unknown>>([
+  [IteratorEndpointSchema as never, fc.constantFrom(...endpoints)],
+  [AllowedOriginSchema as never, origins]
+])
 
 /** Structured-clone-ish values the renderer could send through ipcRenderer.invoke, and then some. */
 const hostile = fc.anything({

@@ -19,6 +19,9 @@ import { CollectionRepository } from './collections/repository'
 import { openCollectionList, type OpenCollections } from './glue/open-collections'
 import { openImportedCatalogStore, type ImportedCatalogStore } from './catalog-import/imported-store'
 
+/** Quit waits this long at most for InsightCloudSec logouts. */
+const QUIT_LOGOUT_WAIT_MS = 2000
+
 export interface AppCoreOptions {
   /** Where settings, environments and the sandbox CA live (the app's userData folder in Electron). */
   dataDir: string
@@ -83,6 +86,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   if (vault.note) notices.push(vault.note)
   const engine = createHttpEngine({ tempDir: options.tempDir })
   const auth = createAuthenticator(engine, vault)
+  // A token never follows an environment to a new host (src/main/core/auth/session-cache.ts).
+  environments.onSaved((environment) => void auth.forgetStale(environment, sendOptionsFor(settings.get(), environment)))
   const historyDir = join(options.dataDir, 'history')
   const inThread = (): HistoryStore => new HistoryStore(historyDir)
   const history = options.historyWorker ? startHistoryWorker(historyDir, options.historyWorker, inThread) : inThread()
@@ -117,7 +122,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     async close() {
       iterator.cancelAll()
       requests.cancelAll()
-      await Promise.allSettled(environments.list().map((environment) => auth.logout(environment, sendOptionsFor(settings.get(), environment))))
+      // ICS sessions the user logged in are ended where they were issued; a slow or dead host delays quit by 2 s at most.
+      await auth.closeAll(sendOptionsFor(settings.get(), null), QUIT_LOGOUT_WAIT_MS)
       // history.close() runs after every queued write: the last sends reach the disk before the app exits.
       await Promise.allSettled([engine.close(), sandbox?.close(), history.close()])
     }

@@ -11,6 +11,8 @@ export interface EnvironmentRepository {
   get(id: string): Environment
   save(environment: Environment): Promise<Environment>
   delete(id: string): Promise<boolean>
+  /** Called after every save (e.g. the authenticator drops sessions of an origin the environment left). */
+  onSaved(listener: (environment: Environment) => void): void
 }
 
 /** Environments are few and small: kept in memory, persisted as one file `<dataDir>/environments.json`. */
@@ -21,6 +23,7 @@ export async function openEnvironmentRepository(dataDir: string, notices: string
   if (outcome.kind === 'corrupt') {
     notices.push(`Environments file was unreadable (${outcome.reason}); it was moved to ${outcome.movedTo}.`)
   }
+  const listeners: Array<(environment: Environment) => void> = []
   const persist = (next: Environment[]): Promise<void> => writeJsonAtomic(path, { version: 1, environments: next })
 
   return {
@@ -30,12 +33,23 @@ export async function openEnvironmentRepository(dataDir: string, notices: string
       if (!found) throw new AppError('NOT_FOUND', `Environment "${id}" does not exist.`)
       return found
     },
-    async save(environment) {
+    async save(given) {
+      // Main saves environments too (the sandbox's): the same checks as the IPC schema, e.g. allowed origins.
+      const checked = EnvironmentSchema.safeParse(given)
+      if (!checked.success) {
+        const issue = checked.error.issues[0]
+        throw new AppError('INVALID_INPUT', `Environment "${given.id}": ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`.trim())
+      }
+      const environment = checked.data
       const index = environments.findIndex((existing) => existing.id === environment.id)
       const next = index === -1 ? [...environments, environment] : environments.with(index, environment)
       await persist(next)
       environments = next
+      for (const listener of listeners) listener(environment)
       return environment
+    },
+    onSaved(listener) {
+      listeners.push(listener)
     },
     async delete(id) {
       const next = environments.filter((environment) => environment.id !== id)

@@ -10,7 +10,9 @@ import type { SettingsStore } from './settings-store'
 import type { Authenticator } from './auth/authenticator'
 import { referencedSecrets, resolveRequest } from './resolve-request'
 import { secretKey, type Vault } from './vault/vault'
-import { maskSecret } from '@shared/redaction/redact'
+import { maskSecretValues } from '@shared/redaction/secret-values'
+import { ALLOW_HINT, checkOrigin, refusedMessage, withheldWarning } from './origin-policy'
+import { maskSendResult, tokensInAnswer } from './result-masking'
 import type { History } from './history/history-client'
 import { AUTH_SECRET_NAMES } from '@shared/model/auth'
 
@@ -52,13 +54,32 @@ export function createRequestRunner(deps: {
     return retried
   }
 
-  /** With an environment: its secrets and variables, its credential, a re-login on 401/403, masking for history. */
+  /**
+   * With an environment: its secrets and variables, its credential (only to its own or an allowed origin, see
+   * origin-policy.ts), a re-login on 401/403, and every secret value masked in what goes back.
+   */
   async function sendInEnvironment(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
     const secrets = await revealSecrets(deps.vault, environment, spec)
-    options.secretValues?.push(...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => [])))
-    const result = scrubSecrets(await sendWithAuth(environment, resolveRequest(spec, environment, secrets), options), [...secrets.values()])
-    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result: maskPreview(result, options.secretValues ?? []) })
+    const resolved = resolveRequest(spec, environment, secrets)
+    const origin = checkOrigin(environment, resolved.url)
+    if (!origin.allowed && secrets.size > 0) {
+      const names = [...secrets.keys()].map((key) => key.slice('secret.'.length))
+      throw new AppError('INVALID_INPUT', maskSecretValues(refusedMessage(environment, origin.origin, names), secrets.values()), ALLOW_HINT)
+    }
+    const values = options.secretValues ?? []
+    values.push(...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => [])))
+    const sent = origin.allowed ? await sendWithAuth(environment, resolved, options) : await sendWithheld(environment, resolved, options, origin.origin)
+    if (secrets.size > 0) values.push(...tokensInAnswer(sent.preview.text))
+    const result = maskSendResult(sent, values)
+    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result })
     return result
+  }
+
+  /** A request to a foreign origin goes out as the user wrote it, without the environment's credential. */
+  async function sendWithheld(environment: Environment, spec: RequestSpec, options: SendOptions, origin: string): Promise<SendResult> {
+    const result = await deps.engine.send(spec, options)
+    if (environment.auth.kind === 'none') return result
+    return { ...result, warnings: [...result.warnings, withheldWarning(origin)] }
   }
 
   return {
@@ -93,15 +114,8 @@ export function createRequestRunner(deps: {
   }
 }
 
-/** An echoing server (or an error page) may repeat the credential the authenticator added: history masks it. */
-function maskPreview(result: SendResult, values: string[]): SendResult {
-  const live = values.filter((value) => value.length >= 4)
-  if (result.preview.binary || live.length === 0) return result
-  const text = live.reduce((out, value) => out.split(value).join(maskSecret(value)), result.preview.text)
-  return { ...result, preview: { ...result.preview, text } }
-}
-
-async function credentialValues(vault: Vault, environment: Environment | null): Promise<string[]> {
+/** The environment's credential secrets from the vault (what its auth profile sends), for masking. */
+export async function credentialValues(vault: Vault, environment: Environment | null): Promise<string[]> {
   if (!environment) return []
   const names: readonly string[] = AUTH_SECRET_NAMES[environment.auth.kind]
   const values = await Promise.all(names.map((name) => vault.reveal(secretKey(environment.id, name))))
@@ -146,23 +160,4 @@ async function revealSecrets(vault: Vault, environment: Environment | null, spec
     if (value !== null) secrets.set(`secret.${name}`, value)
   }
   return secrets
-}
-
-/**
- * A `{{secret.NAME}}` may sit in any header, parameter or URL, not only in the well-known credential ones the
- * engine masks by name, so every revealed value is masked again in what goes back to the renderer.
- */
-function scrubSecrets(result: SendResult, values: string[]): SendResult {
-  const live = values.filter((value) => value.length >= 4)
-  if (live.length === 0) return result
-  const scrub = (text: string): string => live.reduce((out, value) => out.split(value).join(maskSecret(value)), text)
-  return {
-    ...result,
-    url: scrub(result.url),
-    requestEcho: {
-      method: result.requestEcho.method,
-      url: scrub(result.requestEcho.url),
-      headers: result.requestEcho.headers.map(([name, value]) => [name, scrub(value)])
-    }
-  }
 }

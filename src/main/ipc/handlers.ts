@@ -10,6 +10,7 @@ import { curlHandlers } from './curl-handlers'
 import { createIcsApiKey } from '../core/auth/ics-api-key'
 import { sendOptionsFor } from '../core/request-runner'
 import { FileGrants } from '../core/file-grants'
+import { saveEnvironmentFromRenderer } from '../core/environment-save'
 
 /** The few things only the host (Electron, or the e2e bridge) can do. */
 export interface PlatformPort {
@@ -49,7 +50,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     'environment:save': (environment) => {
       const current = core.environments.list().find((saved) => saved.id === environment.id)
       grants.checkCaPath(environment.tls?.caPath ?? null, current?.tls.caPath ?? null)
-      return core.environments.save(environment)
+      return saveEnvironmentFromRenderer(core, environment)
     },
     'environment:delete': async ({ id }) => {
       core.auth.invalidate(id)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { KeyValueSchema } from './request'
 import { AuthProfileSchema } from './auth'
+import { parseAllowedOrigin } from './origin'
 
 export const API_KINDS = ['netskope', 'cloud-exchange', 'insightcloudsec', 'generic'] as const
 export type ApiKind = (typeof API_KINDS)[number]
@@ -13,6 +14,14 @@ export const TlsSettingsSchema = z.object({
 })
 export type TlsSettings = z.infer<typeof TlsSettingsSchema>
 
+/** One extra origin this environment's credentials and secrets may go to, normalised (see parseAllowedOrigin). */
+export const AllowedOriginSchema = z.string().max(2048).transform((text, context) => {
+  const parsed = parseAllowedOrigin(text)
+  if ('origin' in parsed) return parsed.origin
+  context.addIssue({ code: 'custom', message: parsed.problem })
+  return z.NEVER
+})
+
 export const EnvironmentSchema = z.object({
   id: z.string().min(1).max(128),
   name: z.string().min(1).max(200),
@@ -22,6 +31,11 @@ export const EnvironmentSchema = z.object({
   tls: TlsSettingsSchema.default({ verify: true, caPath: null }),
   /** How requests in this environment authenticate; secret values live in the vault, never here. */
   auth: AuthProfileSchema.default({ kind: 'none' }),
+  /**
+   * Origins besides the base URL's that may receive this environment's credential and `{{secret.*}}` values (e.g. a
+   * second API host of the same tenant). Any other origin gets neither (src/main/core/origin-policy.ts).
+   */
+  allowedOrigins: z.array(AllowedOriginSchema).max(32).optional(),
   /** Created by the app for the built-in sandbox. */
   sandbox: z.boolean().default(false)
 })

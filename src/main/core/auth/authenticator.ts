@@ -6,6 +6,7 @@ import { secretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
 import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
 import { loginCloudExchange, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
+import { SessionCache, type CachedSession } from './session-cache'
 
 /** Which credential a request carried; tells the runner whether a 401/403 may be cured by logging in again. */
 export type AppliedAuth = 'none' | 'manual' | 'netskope-v2' | 'netskope-v1' | 'api-key' | 'session'
@@ -18,6 +19,10 @@ export interface Authenticator {
   session(environmentId: string): Session | null
   /** Ends the cached session (InsightCloudSec's logout call; a CE token is simply dropped). */
   logout(environment: Environment, options: SendOptions): Promise<boolean>
+  /** After an environment is saved: drops (and logs out) sessions issued for an origin it no longer has. */
+  forgetStale(environment: Environment, options: SendOptions): Promise<void>
+  /** At quit: logs every InsightCloudSec session out where it was issued (waiting at most `waitMs`), forgets all. */
+  closeAll(options: SendOptions, waitMs: number): Promise<void>
   /** Records how the server answered a request that carried this environment's credential (401/403 -> last error). */
   observe(environmentId: string, applied: AppliedAuth, status: number): void
   /** The last auth failure in plain words, or null after a success. */
@@ -36,19 +41,19 @@ const hasHeader = (spec: RequestSpec, name: string): boolean =>
  * A header the user typed by hand wins over the profile (it is their explicit choice).
  */
 export function createAuthenticator(engine: HttpEngine, vault: Vault): Authenticator {
-  const sessions = new Map<string, Session>()
+  const sessions = new SessionCache()
   const failures = new Map<string, AuthFailure>()
   const secret = (environment: Environment, name: string): Promise<string | null> => vault.reveal(secretKey(environment.id, name))
 
   /** The session token, also recorded in the send's secret values so that echoes of it are masked. */
-  async function sessionFor(environment: Environment, options: SendOptions, login: () => Promise<Session>): Promise<string> {
-    const token = await cachedOrFreshSession(environment, login)
+  async function sessionFor(environment: Environment, options: SendOptions, key: string, login: () => Promise<Session>): Promise<string> {
+    const token = await cachedOrFreshSession(environment, key, login)
     options.secretValues?.push(token)
     return token
   }
 
-  async function cachedOrFreshSession(environment: Environment, login: () => Promise<Session>): Promise<string> {
-    const cached = sessions.get(environment.id)
+  async function cachedOrFreshSession(environment: Environment, key: string, login: () => Promise<Session>): Promise<string> {
+    const cached = sessions.get(environment.id, key)
     if (cached && cached.expiresAt > Date.now()) return cached.token
     const held = failures.get(environment.id)
     if (held?.error && Date.now() - held.at < FAILED_LOGIN_HOLD_MS) {
@@ -58,7 +63,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
     }
     try {
       const fresh = await login()
-      sessions.set(environment.id, fresh)
+      sessions.set(environment.id, key, { ...fresh, issuer: environment.baseUrl, tls: environment.tls, kind: environment.auth.kind })
       failures.delete(environment.id)
       return fresh.token
     } catch (failure) {
@@ -94,7 +99,8 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
         const clientSecret = await secret(environment, 'clientSecret')
         if (clientSecret === null || profile.clientId === '' || isPath(spec, '/api/auth')) return { spec, applied: 'none' }
         if (hasHeader(spec, 'Authorization')) return { spec, applied: 'manual' }
-        const token = await sessionFor(environment, options, () => loginCloudExchange(engine, environment, profile.clientId, clientSecret, options))
+        const key = SessionCache.key(environment, profile.clientId, clientSecret)
+        const token = await sessionFor(environment, options, key, () => loginCloudExchange(engine, environment, profile.clientId, clientSecret, options))
         return { spec: { ...spec, headers: [...spec.headers, header('Authorization', `Bearer ${token}`)] }, applied: 'session' }
       }
       case 'insightcloudsec': {
@@ -104,16 +110,23 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
         if (apiKey !== null) return { spec: { ...spec, headers: [...spec.headers, header('Api-Key', apiKey)] }, applied: 'api-key' }
         const password = await secret(environment, 'password')
         if (password === null || profile.username === '' || isPath(spec, '/v2/public/user/login')) return { spec, applied: 'none' }
-        const token = await sessionFor(environment, options, () => loginInsightCloudSec(engine, environment, profile.username, password, options))
+        const key = SessionCache.key(environment, profile.username, password)
+        const token = await sessionFor(environment, options, key, () => loginInsightCloudSec(engine, environment, profile.username, password, options))
         return { spec: { ...spec, headers: [...spec.headers, header('x-auth-token', token)] }, applied: 'session' }
       }
     }
   }
 
+  /** ICS sessions are ended at the host that issued them; CE tokens have no logout and are simply dropped. */
+  function end(ended: CachedSession[], options: SendOptions): Promise<unknown> {
+    return Promise.allSettled(ended.filter((session) => session.kind === 'insightcloudsec')
+      .map((session) => logoutInsightCloudSec(engine, session.issuer, session, { ...options, tls: session.tls })))
+  }
+
   return {
     apply: (environment, spec, options) => applyProfile(environment.auth, environment, spec, options),
     invalidate(environmentId) {
-      sessions.delete(environmentId)
+      sessions.take(environmentId)
       // Keep the message for the panel but allow a fresh login attempt.
       const failure = failures.get(environmentId)
       if (failure) failures.set(environmentId, { message: failure.message, at: failure.at, error: null })
@@ -124,14 +137,21 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
       else if (status < 400) failures.delete(environmentId)
     },
     lastError: (environmentId) => failures.get(environmentId)?.message ?? null,
-    session: (environmentId) => sessions.get(environmentId) ?? null,
+    session: (environmentId) => sessions.newest(environmentId),
     async logout(environment, options) {
-      const cached = sessions.get(environment.id)
-      sessions.delete(environment.id)
+      const ended = sessions.take(environment.id)
       failures.delete(environment.id)
-      if (!cached) return false
-      if (environment.auth.kind === 'insightcloudsec') await logoutInsightCloudSec(engine, environment, cached, options)
-      return true
+      await end(ended, options)
+      return ended.length > 0
+    },
+    async forgetStale(environment, options) {
+      await end(sessions.takeStale(environment), options)
+    },
+    async closeAll(options, waitMs) {
+      let timer: NodeJS.Timeout | undefined
+      const bounded = new Promise((resolve) => { timer = setTimeout(resolve, waitMs) })
+      await Promise.race([end(sessions.takeAll(), options), bounded])
+      clearTimeout(timer)
     }
   }
 }

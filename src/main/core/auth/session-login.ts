@@ -63,11 +63,14 @@ export async function loginInsightCloudSec(
   return { token: sessionId, expiresAt: Date.now() + Math.max(1, timeout - 1) * 60_000 }
 }
 
-/** POST /v2/public/user/logout with the session; the server answers 200 with an empty body. Failures are ignored: the session is forgotten either way. */
-export async function logoutInsightCloudSec(engine: HttpEngine, environment: Environment, session: Session, options: SendOptions): Promise<void> {
+/**
+ * POST /v2/public/user/logout with the session, at the base URL that issued it (the environment's may have changed
+ * since); the server answers 200 with an empty body. Failures are ignored: the session is forgotten either way.
+ */
+export async function logoutInsightCloudSec(engine: HttpEngine, issuer: string, session: Session, options: SendOptions): Promise<void> {
   const spec: RequestSpec = {
     method: 'POST',
-    url: joinBaseUrl(environment.baseUrl, '/v2/public/user/logout'),
+    url: joinBaseUrl(issuer, '/v2/public/user/logout'),
     query: [],
     headers: [{ name: 'x-auth-token', value: session.token, enabled: true }],
     body: { kind: 'none' }

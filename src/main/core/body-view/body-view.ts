@@ -2,7 +2,8 @@ import { open, rm } from 'node:fs/promises'
 import { AppError } from '@shared/model/errors'
 import type { BodyRow, BodyViewMode } from '@shared/model/body-view'
 import type { StoredBody } from '../http/body-sink'
-import { fileSource, storedSource, type ByteSource } from './byte-source'
+import { fileSource, maskedStoredSource, type ByteSource } from './byte-source'
+import type { SecretBytes } from '../http/secret-bytes'
 import { JsonReindenter } from './json-reindent'
 import { RowSplitter } from './row-splitter'
 
@@ -46,7 +47,9 @@ export class BodyView {
     private readonly source: StoredBody,
     readonly mode: BodyViewMode,
     /** The re-indented copy (pretty mode only); deleted by dispose(). */
-    private readonly prettyPath: string
+    private readonly prettyPath: string,
+    /** Secret values of the send, masked in every byte this view reads (and so in the pretty copy, rows and search). */
+    private readonly secrets: SecretBytes | null = null
   ) {
     this.offsets[0] = 0
     this.newLines[0] = 1
@@ -130,7 +133,7 @@ export class BodyView {
     this.throwIfFailed()
     const end = Math.min(this.indexedBytes, position + length)
     if (end <= position) return Buffer.alloc(0)
-    this.reader ??= this.mode === 'raw' ? await storedSource(this.source) : await fileSource(this.prettyPath)
+    this.reader ??= this.mode === 'raw' ? await maskedStoredSource(this.source, this.secrets) : await fileSource(this.prettyPath)
     return this.reader.read(position, end - position)
   }
 
@@ -163,7 +166,7 @@ export class BodyView {
   }
 
   private async build(): Promise<void> {
-    const input = await storedSource(this.source)
+    const input = await maskedStoredSource(this.source, this.secrets)
     const splitter = new RowSplitter(0)
     const onRow = (start: number, newLine: boolean): void => this.addRow(start, newLine)
     const output = this.mode === 'pretty' ? await open(this.prettyPath, 'wx', 0o600) : null

@@ -6,6 +6,7 @@ import { storedSource } from './byte-source'
 import { BodyView } from './body-view'
 import { searchView, type SearchOptions } from './body-search'
 import { saveBody } from './save-body'
+import { secretBytes } from '../http/secret-bytes'
 
 /** Looks at the first bytes only: a body that opens with { or [ gets the re-indented view. */
 const SNIFF_BYTES = 256
@@ -22,7 +23,9 @@ export class BodyViews {
   constructor(
     private readonly lookup: (responseId: string) => StoredBody | undefined,
     /** Where re-indented copies go (the body temp folder, so leftovers are swept with the bodies). */
-    private readonly dir: string
+    private readonly dir: string,
+    /** The secret values to mask in a body (BodyStore.secretsOf). */
+    private readonly secretsOf: (responseId: string) => readonly string[] = () => []
   ) {}
 
   async rows(responseId: string, mode: BodyViewMode, fromRow: number, count: number): Promise<BodyRows> {
@@ -107,7 +110,7 @@ export class BodyViews {
     let view = this.views.get(key)
     if (!view) {
       // The id was issued by main (a UUID, checked by lookup above), so it is safe in a file name.
-      view = new BodyView(body, mode, join(this.dir, `${responseId}.pretty.body`))
+      view = new BodyView(body, mode, join(this.dir, `${responseId}.pretty.body`), secretBytes(this.secretsOf(responseId)))
       this.views.set(key, view)
     }
     return view

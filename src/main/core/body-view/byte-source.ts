@@ -1,6 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { AppError } from '@shared/model/errors'
 import type { StoredBody } from '../http/body-sink'
+import { readMasked, type SecretBytes } from '../http/secret-bytes'
 
 /** Random-access reads over a kept body (memory or temp file), or over a file of a derived view. */
 export interface ByteSource {
@@ -23,6 +24,16 @@ export async function fileSource(path: string): Promise<ByteSource> {
 
 export function storedSource(body: StoredBody): Promise<ByteSource> {
   return body.kind === 'memory' ? Promise.resolve(memorySource(body.data)) : fileSource(body.path)
+}
+
+/** A kept body as the renderer may see it: every secret form masked, even one straddling a read's edge. */
+export async function maskedStoredSource(body: StoredBody, secrets: SecretBytes | null): Promise<ByteSource> {
+  const inner = await storedSource(body)
+  if (secrets === null) return inner
+  return {
+    read: (position, length) => readMasked((start, end) => inner.read(start, end - start), body.size, secrets, position, position + length),
+    close: () => inner.close()
+  }
 }
 
 async function readFully(handle: FileHandle, position: number, length: number): Promise<Buffer> {

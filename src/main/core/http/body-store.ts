@@ -5,6 +5,7 @@ import type { BodyChunk } from '@shared/model/response'
 import { AppError } from '@shared/model/errors'
 import type { StoredBody } from './body-sink'
 import { utf8CutBefore, utf8SkipContinuation } from './utf8'
+import { readMasked, secretBytes } from './secret-bytes'
 
 const FILE_SUFFIX = '.body'
 /** One page of readBody; the renderer asks for pages far smaller than this. */
@@ -14,6 +15,8 @@ const STALE_AFTER_MS = 24 * 3600 * 1000
 /** Kept response bodies by response id, and the temp folder they spill to. */
 export class BodyStore {
   private readonly bodies = new Map<string, StoredBody>()
+  /** Per kept body, the secret values of the send that fetched it (SendOptions.secretValues): reads mask them. */
+  private readonly secrets = new Map<string, readonly string[]>()
   private ready: Promise<void> | null = null
 
   /** Folder plus separator, so a body path is one concatenation (this runs for every response). */
@@ -62,8 +65,18 @@ export class BodyStore {
     )
   }
 
-  keep(id: string, body: StoredBody): void {
+  /**
+   * `secretValues` is the send's own array: tokens found after the send (a login answer) are added to it before the
+   * result reaches the renderer, and are masked too.
+   */
+  keep(id: string, body: StoredBody, secretValues?: readonly string[]): void {
     this.bodies.set(id, body)
+    if (secretValues !== undefined && secretValues.length > 0) this.secrets.set(id, secretValues)
+  }
+
+  /** The secret values to mask in this body's bytes (none for a send without an environment). */
+  secretsOf(id: string): readonly string[] {
+    return this.secrets.get(id) ?? []
   }
 
   has(id: string): boolean {
@@ -87,7 +100,10 @@ export class BodyStore {
     // 3 bytes before (to find a character start) and 3 after (to finish the last character).
     const windowStart = Math.max(0, from - 3)
     const windowEnd = Math.min(total, from + wanted + 3)
-    const bytes = await readRange(body, windowStart, windowEnd)
+    const secrets = secretBytes(this.secretsOf(id))
+    const bytes = secrets
+      ? await readMasked((start, end) => readRange(body, start, end), total, secrets, windowStart, windowEnd)
+      : await readRange(body, windowStart, windowEnd)
     const startInWindow = utf8SkipContinuation(bytes, from - windowStart)
     const start = windowStart + startInWindow
     let end = Math.min(total, from + wanted)
@@ -105,6 +121,7 @@ export class BodyStore {
     const body = this.bodies.get(id)
     if (!body) return false
     this.bodies.delete(id)
+    this.secrets.delete(id)
     if (body.kind === 'file') await rm(body.path, { force: true })
     return true
   }

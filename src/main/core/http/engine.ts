@@ -16,7 +16,7 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
   const previewBytes = Math.max(1024, Math.floor(config.previewBytes ?? DEFAULT_PREVIEW_BYTES))
   const agents = new AgentPool()
   const store = new BodyStore(config.tempDir)
-  const views = new BodyViews((id) => store.get(id), config.tempDir)
+  const views = new BodyViews((id) => store.get(id), config.tempDir, (id) => store.secretsOf(id))
   const context: SendContext = {
     agents,
     store,

@@ -123,7 +123,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
       await sink.destroy()
       throw cancellation.reason
     }
-    if (!received) context.store.keep(bodyId, stored)
+    if (!received) context.store.keep(bodyId, stored, options.secretValues)
     progress.setPhase('done')
     if (!options.tls.verify && sawHttps) warnings.push("TLS verification is off: the server's certificate was not checked.")
     return buildResult(bodyId, hop, outcome, sink.bytes, head, redirects, warnings, context.previewBytes, startedAt)

@@ -10,7 +10,8 @@ import {
   type IteratorSummary
 } from '@shared/iterator/iterator-model'
 import type { HttpEngine } from '../http/types'
-import type { RequestRunner } from '../request-runner'
+import { credentialValues, type RequestRunner } from '../request-runner'
+import { maskRecords } from '../result-masking'
 import type { EnvironmentRepository } from '../environments'
 import { secretKey, type Vault } from '../vault/vault'
 import { openExportSink, type ExportSink } from './export-sink'
@@ -78,6 +79,8 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
   async function run(input: IteratorStart, signal: AbortSignal, listeners: IteratorListeners): Promise<IteratorSummary> {
     const environment = deps.environments.get(input.environmentId)
     const availability = iteratorAvailability(environment, deps.vault.has(secretKey(environment.id, 'v2Token')))
+    // A page may echo the token (a misbehaving proxy, a test tenant): the records the viewer gets are masked.
+    const secretValues = await credentialValues(deps.vault, environment).catch(() => [])
     if (!availability.available) throw new AppError('INVALID_INPUT', availability.reason)
     let operation = firstOperation(input)
     const saved = deps.states.get(input.environmentId, input.endpoint, input.index)
@@ -151,7 +154,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
         stats.page(records, outcome.bytes, hwm)
         listeners.onPage?.({
           runId: input.runId, page: stats.pages, totalRecords: records.length,
-          records: records.first(PREVIEW_RECORDS), timestampHwm: hwm, waitTime: outcome.waitTime
+          records: maskRecords(records.first(PREVIEW_RECORDS), secretValues), timestampHwm: hwm, waitTime: outcome.waitTime
         })
         await settle() // the previous page is written and saved (a write error surfaces here)
         committing = commit(records, hwm)

@@ -12,6 +12,9 @@ interface Props {
  * environments.json atomically), Escape puts the saved value back. The sandbox's URL is set by the app on every
  * start, so it is shown read-only. The parent keys this by environment id, so switching starts from the saved value.
  */
+/** Main deletes the stored secrets when the origin changes (src/main/core/environment-save.ts). */
+const MOVE_NOTE = "Enter or leave the field to save. Moving to another host removes this environment's stored secrets: enter them again."
+
 export function BaseUrlField({ environment, onSaved }: Props): React.JSX.Element {
   const [text, setText] = useState(environment.baseUrl)
   const [error, setError] = useState<string | null>(null)
@@ -41,7 +44,7 @@ export function BaseUrlField({ environment, onSaved }: Props): React.JSX.Element
         data-testid="environment-base-url"
         value={text}
         readOnly={environment.sandbox}
-        title={environment.sandbox ? 'Set by the built-in sandbox each time the app starts' : 'Enter or leave the field to save'}
+        title={environment.sandbox ? 'Set by the built-in sandbox each time the app starts' : MOVE_NOTE}
         placeholder="https://"
         spellCheck={false}
         aria-invalid={error !== null}

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Environment } from '@shared/model/environment'
 import { call, toErrorShape } from '../../api/client'
+import { AllowedOrigins } from './AllowedOrigins'
 
 interface Props {
   environment: Environment
@@ -10,14 +11,15 @@ interface Props {
 /**
  * Per-environment TLS: a custom CA bundle (the recommended way to reach a server with a private CA) or, as a last
  * resort, verification off (a banner then stays on screen). The CA file is chosen through main's native dialog.
+ * Also the origins besides the base URL's allowed to receive the environment's credential (AllowedOrigins).
  */
 export function TlsSettings({ environment, onSaved }: Props): React.JSX.Element {
   const [error, setError] = useState<string | null>(null)
 
-  const save = async (tls: Environment['tls']): Promise<void> => {
+  const save = async (change: Partial<Pick<Environment, 'tls' | 'allowedOrigins'>>): Promise<void> => {
     setError(null)
     try {
-      await call('environment:save', { ...environment, tls })
+      await call('environment:save', { ...environment, ...change })
       onSaved()
     } catch (failure) {
       setError(toErrorShape(failure).message)
@@ -25,7 +27,7 @@ export function TlsSettings({ environment, onSaved }: Props): React.JSX.Element 
   }
   const chooseCa = async (): Promise<void> => {
     const { path } = await call('dialog:pick-file', { purpose: 'ca-bundle' })
-    if (path !== null) await save({ ...environment.tls, caPath: path })
+    if (path !== null) await save({ tls: { ...environment.tls, caPath: path } })
   }
 
   return (
@@ -35,7 +37,7 @@ export function TlsSettings({ environment, onSaved }: Props): React.JSX.Element 
           type="checkbox"
           checked={environment.tls.verify}
           data-testid="tls-verify"
-          onChange={(event) => void save({ ...environment.tls, verify: event.target.checked })}
+          onChange={(event) => void save({ tls: { ...environment.tls, verify: event.target.checked } })}
         />
         Verify server certificates
       </label>
@@ -46,10 +48,11 @@ export function TlsSettings({ environment, onSaved }: Props): React.JSX.Element 
         Choose CA bundle…
       </button>
       {environment.tls.caPath !== null && (
-        <button type="button" onClick={() => void save({ ...environment.tls, caPath: null })}>
+        <button type="button" onClick={() => void save({ tls: { ...environment.tls, caPath: null } })}>
           Remove CA
         </button>
       )}
+      <AllowedOrigins environment={environment} save={(allowedOrigins) => save({ allowedOrigins })} />
       {error && (
         <span className="inline-error" role="alert">
           {error}

@@ -1,0 +1,28 @@
+import type { Environment } from '@shared/model/environment'
+import type { EnvironmentRepository } from './environments'
+import type { Authenticator } from './auth/authenticator'
+import { secretKey, type Vault } from './vault/vault'
+import { allowedOrigins } from './origin-policy'
+
+/**
+ * A save from the renderer (environment:save). The vault's secrets of an environment are bound to the origins it had
+ * when they were entered: a save that adds an origin (a new base URL host, a new allowed origin) deletes them first,
+ * so a page cannot re-bind them to its own host by editing the environment; the user enters them again. Narrowing
+ * (or keeping) the origins keeps them. Main's own saves (the sandbox's port on each start) do not come through here.
+ */
+export async function saveEnvironmentFromRenderer(
+  deps: { environments: EnvironmentRepository; vault: Vault; auth: Pick<Authenticator, 'invalidate'> },
+  environment: Environment
+): Promise<Environment> {
+  const current = deps.environments.list().find((saved) => saved.id === environment.id)
+  if (current && addsOrigin(current, environment)) {
+    await deps.vault.deletePrefix(secretKey(environment.id, ''))
+    deps.auth.invalidate(environment.id)
+  }
+  return deps.environments.save(environment)
+}
+
+function addsOrigin(current: Environment, next: Environment): boolean {
+  const before = allowedOrigins(current)
+  return [...allowedOrigins(next)].some((origin) => !before.has(origin))
+}
