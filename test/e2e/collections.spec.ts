@@ -168,6 +168,14 @@ test('a file named by an imported collection is uploaded only after the user con
     // Second try: Upload sends it, with the file's content.
     await app.getByRole('button', { name: 'Send' }).click()
     await expect(dialog).toBeVisible()
+    // Modal: Tab cycles between its two buttons and never reaches the workspace behind it.
+    await expect(dialog.getByRole('button', { name: 'Upload' })).toBeFocused()
+    for (const name of ['Cancel', 'Upload', 'Cancel']) {
+      await app.keyboard.press('Tab')
+      await expect(dialog.getByRole('button', { name })).toBeFocused()
+    }
+    await app.keyboard.press('Shift+Tab')
+    await expect(dialog.getByRole('button', { name: 'Upload' })).toBeFocused()
     await app.screenshot({ path: testInfo.outputPath('confirm-upload-1280x800.png') })
     await dialog.getByRole('button', { name: 'Upload' }).click()
     await expect(app.getByTestId('status')).toHaveText('200 OK')

@@ -22,6 +22,13 @@ export function ConfirmUploadDialog({ files, onUpload, onCancel }: Props): React
     } else if (event.key === 'Enter' && !(event.target instanceof HTMLButtonElement)) {
       event.preventDefault()
       onUpload()
+    } else if (event.key === 'Tab') {
+      // Modal: focus cycles between the two buttons instead of reaching the workspace behind the backdrop.
+      const buttons = [...event.currentTarget.querySelectorAll('button')]
+      const at = buttons.indexOf(document.activeElement as HTMLButtonElement)
+      const next = buttons[(at + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length]
+      event.preventDefault()
+      next?.focus()
     }
   }
 
