@@ -2,8 +2,9 @@ import { maskSecret } from './redact'
 
 /**
  * Masking of known secret values (vault secrets, credentials, derived tokens) in any text, in every form the
- * engine and the servers it talks to can produce from them: raw, percent-encoded (URLs and forms, with "+" or
- * "%20" for spaces), JSON-string escaped (an echoing server), and base64 (Basic auth, some echoes).
+ * engine and the servers it talks to can produce from them: raw, percent-encoded (encodeURIComponent with "+" or
+ * "%20" for spaces; form bodies and query rows as URLSearchParams writes them; a value typed into a URL's path or
+ * query as the URL parser escapes it), JSON-string escaped (an echoing server), and base64 (Basic auth, some echoes).
  * Pure (no node:*, no DOM) so every process can use it.
  */
 
@@ -17,19 +18,40 @@ function base64(text: string): string {
   return btoa(binary)
 }
 
+/** What the WHATWG URL parser escapes in a path (or query) typed into a URL: controls, space, quotes, non-ASCII. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what the parser escapes
+const PATH_ESCAPED = /[\u0000-\u0020"<>`{}\u007f-\u{10ffff}]/gu
+// eslint-disable-next-line no-control-regex -- as above
+const QUERY_ESCAPED = /[\u0000-\u0020"'<>\u007f-\u{10ffff}]/gu
+
+/** One character as the URL parser escapes it: each UTF-8 byte as %XX (encodeURIComponent would keep "'"). */
+function escapeChar(char: string): string {
+  let out = ''
+  for (const byte of new TextEncoder().encode(char)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
+  return out
+}
+
 /** The distinct forms of one secret value, longest first (a longer form may contain a shorter one). */
 export function secretForms(value: string): string[] {
   if (value.length < MIN_SECRET_LENGTH) return []
-  const percent = encodeURIComponent(value)
-  const forms = new Set([
-    value,
-    percent,
-    percent.replace(/%20/g, '+'),
-    JSON.stringify(value).slice(1, -1),
-    base64(value),
-    base64(value).replace(/=+$/, '')
-  ])
+  const forms = new Set([value, ...urlForms(value), JSON.stringify(value).slice(1, -1), base64(value), base64(value).replace(/=+$/, '')])
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length)
+}
+
+/** The percent-encoded forms; none for a value with a lone surrogate (no URL can carry one; encodeURIComponent throws). */
+function urlForms(value: string): string[] {
+  try {
+    const percent = encodeURIComponent(value)
+    return [
+      percent,
+      percent.replace(/%20/g, '+'),
+      new URLSearchParams([['', value]]).toString().slice(1),
+      value.replace(PATH_ESCAPED, escapeChar),
+      value.replace(QUERY_ESCAPED, escapeChar)
+    ]
+  } catch {
+    return []
+  }
 }
 
 /** Every form of every value, each paired with its mask, longest form first. */

@@ -33,3 +33,21 @@ describe('secret values in every form', () => {
     expect(maskSecretValues(Buffer.from(value).toString('base64'), [value])).toBe('••••laut')
   })
 })
+
+describe('secret values as URLs and forms carry them', () => {
+  const value = "sec~ret!value 'quoted' (x) {y} é"
+
+  it.each([
+    ['a form body or query row (URLSearchParams)', new URLSearchParams([['k', value]]).toString()],
+    ['a URL path typed with the value', new URL(`http://h/${value}`).pathname],
+    ['a URL query typed with the value', new URL(`http://h/p?k=${value}`).search]
+  ])('masks %s', (_where, text) => {
+    expect(containsSecretValue(text, [value])).toBe(true)
+    expect(containsSecretValue(maskSecretValues(text, [value]), [value])).toBe(false)
+  })
+
+  it('keeps the raw forms of a value with a lone surrogate', () => {
+    const odd = 'abc\ud800defgh'
+    expect(maskSecretValues(`x${odd}x`, [odd])).toBe('x••••x')
+  })
+})

@@ -10,14 +10,19 @@ export interface Session {
   expiresAt: number
 }
 
-/** Sends a small auth request through the engine (same TLS settings as the user's request) and parses its JSON. */
+/**
+ * Sends a small auth request through the engine (same TLS settings as the user's request) and parses its JSON.
+ * `secret` (the client secret or password in the body) joins the send's secret values: the engine then refuses to
+ * re-send the body to another origin on a 307/308 (src/main/core/http/redirects.ts) and masks it in its errors.
+ */
 async function postForJson(
   engine: HttpEngine,
   spec: RequestSpec,
   options: SendOptions,
-  what: string
+  what: string,
+  secret: string
 ): Promise<{ status: number; json: Record<string, unknown> | null; text: string }> {
-  const result = await engine.send(spec, { ...options, onProgress: undefined })
+  const result = await engine.send(spec, { ...options, onProgress: undefined, secretValues: [...(options.secretValues ?? []), secret] })
   void engine.release(result.responseId)
   let json: Record<string, unknown> | null = null
   try {
@@ -49,7 +54,7 @@ export async function loginInsightCloudSec(
     headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
     body: { kind: 'json', text: JSON.stringify({ username, password }) }
   }
-  const { status, json, text } = await postForJson(engine, spec, options, 'InsightCloudSec login')
+  const { status, json, text } = await postForJson(engine, spec, options, 'InsightCloudSec login', password)
   const sessionId = json?.['session_id']
   if (status >= 400 || typeof sessionId !== 'string') {
     throw new AppError(
@@ -102,7 +107,7 @@ export async function loginCloudExchange(
       ]
     }
   }
-  const { status, json, text } = await postForJson(engine, spec, options, 'Cloud Exchange /api/auth')
+  const { status, json, text } = await postForJson(engine, spec, options, 'Cloud Exchange /api/auth', clientSecret)
   const token = json?.['access_token']
   if (status >= 400 || typeof token !== 'string') {
     const locked = status === 401 && /locked/i.test(serverMessage(json, ''))
