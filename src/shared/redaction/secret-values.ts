@@ -1,4 +1,5 @@
 import { maskSecret } from './redact'
+import { AppError } from '../model/errors'
 
 /**
  * Masking of known secret values (vault secrets, credentials, derived tokens) in any text, in every form the
@@ -72,4 +73,18 @@ export function maskSecretValues(text: string, values: Iterable<string>): string
 export function containsSecretValue(text: string, values: Iterable<string>): boolean {
   for (const value of values) for (const form of secretForms(value)) if (text.includes(form)) return true
   return false
+}
+
+/**
+ * The error with every form of every secret value masked in its message and hint (an AppError keeps its code; any
+ * other Error becomes a plain Error with the masked message). Anything else, or an error without a value in it, is
+ * returned as it was.
+ */
+export function maskErrorSecrets(error: unknown, values: readonly string[]): unknown {
+  if (values.length === 0 || !(error instanceof Error)) return error
+  const hint = error instanceof AppError ? error.hint : undefined
+  if (!containsSecretValue(error.message, values) && (hint === undefined || !containsSecretValue(hint, values))) return error
+  const message = maskSecretValues(error.message, values)
+  if (!(error instanceof AppError)) return new Error(message)
+  return new AppError(error.code, message, hint === undefined ? undefined : maskSecretValues(hint, values))
 }
