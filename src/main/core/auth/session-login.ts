@@ -2,6 +2,7 @@ import type { Environment } from '@shared/model/environment'
 import type { RequestSpec } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { joinBaseUrl } from '@shared/templating/template'
+import { maskSecretValues } from '@shared/redaction/secret-values'
 import type { HttpEngine, SendOptions } from '../http/types'
 
 export interface Session {
@@ -31,12 +32,16 @@ async function postForJson(
   } catch {
     if (result.status < 400) throw new AppError('INVALID_BODY', `${what} answered ${result.status} with a body that is not JSON.`)
   }
-  return { status: result.status, json, text: result.preview.text.slice(0, 300) }
+  return { status: result.status, json, text: result.preview.text }
 }
 
-function serverMessage(json: Record<string, unknown> | null, fallback: string): string {
+/**
+ * The server's own words (its message member, else the first 300 characters of its answer) with the credential
+ * masked: a server may repeat the request it rejected. Masked before the cut, so no half of a secret survives it.
+ */
+function serverMessage(json: Record<string, unknown> | null, fallback: string, secret: string): string {
   const detail = json?.['detail'] ?? json?.['message'] ?? json?.['error_message']
-  return typeof detail === 'string' ? detail : fallback
+  return typeof detail === 'string' ? maskSecretValues(detail, [secret]) : maskSecretValues(fallback, [secret]).slice(0, 300)
 }
 
 /** InsightCloudSec: POST /v2/public/user/login -> session_id, sent afterwards as x-auth-token. */
@@ -59,7 +64,7 @@ export async function loginInsightCloudSec(
   if (status >= 400 || typeof sessionId !== 'string') {
     throw new AppError(
       'INVALID_INPUT',
-      `InsightCloudSec login as "${username}" failed (HTTP ${status}): ${serverMessage(json, text || 'no session_id in the answer')}.`,
+      `InsightCloudSec login as "${username}" failed (HTTP ${status}): ${serverMessage(json, text || 'no session_id in the answer', password)}.`,
       'Check the username and password in the auth panel. SSO users cannot log in through the API: use an API key.'
     )
   }
@@ -110,10 +115,10 @@ export async function loginCloudExchange(
   const { status, json, text } = await postForJson(engine, spec, options, 'Cloud Exchange /api/auth', clientSecret)
   const token = json?.['access_token']
   if (status >= 400 || typeof token !== 'string') {
-    const locked = status === 401 && /locked/i.test(serverMessage(json, ''))
+    const locked = status === 401 && /locked/i.test(serverMessage(json, '', clientSecret))
     throw new AppError(
       'INVALID_INPUT',
-      `Cloud Exchange token request for client "${clientId}" failed (HTTP ${status}): ${serverMessage(json, text)}.`,
+      `Cloud Exchange token request for client "${clientId}" failed (HTTP ${status}): ${serverMessage(json, text, clientSecret)}.`,
       locked ? 'The account is locked after repeated failures; wait, then check the client secret.' : 'Check the Client ID and Client Secret (and their expiry) in the auth panel.'
     )
   }

@@ -50,3 +50,11 @@ describe.each(['/json', '/text'])('a login server echoing the request (%s)', (pa
     expect(containsSecretValue(`${error.message} ${error.hint ?? ''}`, [SECRET]), error.message).toBe(false)
   })
 })
+
+it('an echo cut at 300 characters does not keep the first half of the secret', async () => {
+  // The form-encoded secret starts 10 characters before the cut.
+  const before = 'rejected: grant_type=client_credentials&client_id='.length + '&client_secret='.length
+  const clientId = 'c'.repeat(290 - before)
+  const error = await expectAppError(loginCloudExchange(fx.engine, environment('/text'), clientId, SECRET, options()), 'INVALID_INPUT')
+  expect(error.message).not.toContain(SECRET.slice(0, 8))
+})
