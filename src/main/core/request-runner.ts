@@ -11,6 +11,7 @@ import type { Authenticator } from './auth/authenticator'
 import { referencedSecrets, resolveRequest } from './resolve-request'
 import { secretKey, type Vault } from './vault/vault'
 import { maskSecret } from '@shared/redaction/redact'
+import { maskErrorSecrets } from '@shared/redaction/secret-values'
 import type { History } from './history/history-client'
 import { AUTH_SECRET_NAMES } from '@shared/model/auth'
 
@@ -57,7 +58,8 @@ export function createRequestRunner(deps: {
     const secrets = await revealSecrets(deps.vault, environment, spec)
     options.secretValues?.push(...secrets.values(), ...(await credentialValues(deps.vault, environment).catch(() => [])))
     const result = scrubSecrets(await sendWithAuth(environment, resolveRequest(spec, environment, secrets), options), [...secrets.values()])
-    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result: maskPreview(result, options.secretValues ?? []) })
+    // History masks every form of the secret values itself (history/mask-input.ts), off this thread with the worker.
+    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result, secretValues: options.secretValues })
     return result
   }
 
@@ -66,17 +68,22 @@ export function createRequestRunner(deps: {
       if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
       const signal = new RunSignal()
       running.set(runId, signal)
+      let options: SendOptions | null = null
       try {
         const environment = environmentId === null ? null : deps.environments.get(environmentId)
-        const options = sendOptionsFor(deps.settings.get(), environment, signal, onProgress, extra?.receiveBody)
+        options = sendOptionsFor(deps.settings.get(), environment, signal, onProgress, extra?.receiveBody)
         if (environment !== null) return await sendInEnvironment(environment, spec, options)
         // No environment: no secrets, no credential, nothing to mask; straight to the engine (every allocation and
         // promise hop here counts against the per-request overhead budget, see bench/engine-overhead.ts).
         const result = await deps.engine.send(resolveRequest(spec, null), options)
         deps.history?.add({ spec, environmentId: null, result })
         return result
-      } catch (error) {
-        deps.history?.add({ spec, environmentId, error: errorShape(error) })
+      } catch (failure) {
+        // The engine and the logins mask their own errors; this catches whatever else a send threw (the one step
+        // before IPC and history), so no error leaves a send with one of its secret values in it.
+        const secretValues = options?.secretValues ?? []
+        const error = maskErrorSecrets(failure, secretValues)
+        deps.history?.add({ spec, environmentId, error: errorShape(error), secretValues })
         throw error
       } finally {
         running.delete(runId)
@@ -91,14 +98,6 @@ export function createRequestRunner(deps: {
       for (const signal of running.values()) signal.abort()
     }
   }
-}
-
-/** An echoing server (or an error page) may repeat the credential the authenticator added: history masks it. */
-function maskPreview(result: SendResult, values: string[]): SendResult {
-  const live = values.filter((value) => value.length >= 4)
-  if (result.preview.binary || live.length === 0) return result
-  const text = live.reduce((out, value) => out.split(value).join(maskSecret(value)), result.preview.text)
-  return { ...result, preview: { ...result.preview, text } }
 }
 
 async function credentialValues(vault: Vault, environment: Environment | null): Promise<string[]> {

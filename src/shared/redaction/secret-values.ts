@@ -64,9 +64,17 @@ function replacements(values: Iterable<string>): Array<[string, string]> {
 
 /** The text with every form of every secret value replaced by its mask ("••••" plus, for long values, 4 chars). */
 export function maskSecretValues(text: string, values: Iterable<string>): string {
-  let out = text
-  for (const [form, mask] of replacements(values)) if (out.includes(form)) out = out.split(form).join(mask)
-  return out
+  return secretMasker(values)(text)
+}
+
+/** maskSecretValues for many texts against the same values: the forms are worked out once. */
+export function secretMasker(values: Iterable<string>): (text: string) => string {
+  const pairs = replacements(values)
+  return (text) => {
+    let out = text
+    for (const [form, mask] of pairs) if (out.includes(form)) out = out.split(form).join(mask)
+    return out
+  }
 }
 
 /** True if any form of any secret value occurs in the text. */
