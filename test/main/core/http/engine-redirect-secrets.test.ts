@@ -1,10 +1,16 @@
 import { createServer } from 'node:http'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Environment } from '@shared/model/environment'
 import { containsSecretValue } from '@shared/redaction/secret-values'
 import { startRedirectServer } from '../../../support/redirect-server'
 import { listen, type RunningServer } from '../../../support/echo-server'
 import { loginCloudExchange, loginInsightCloudSec } from '../../../../src/main/core/auth/session-login'
+import { createAppCore } from '../../../../src/main/core/app-core'
+import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
+import { secretKey } from '../../../../src/main/core/vault/vault'
 import { expectAppError, header, makeEngine, options, row, spec, type EngineFixture } from './helpers'
 
 // Finding 3 of issue 15: a 307/308 to another origin re-sends the body, so a body that carries a secret (CE's
@@ -98,5 +104,31 @@ describe('engine: redirects of secrets to another origin', () => {
     const login = loginInsightCloudSec(fx.engine, environment(away.url), 'alice', SECRET, options())
     await expectAppError(login, 'REDIRECT_REFUSED')
     expect(b.requests.length).toBe(before)
+  })
+})
+
+describe('runner: the secret values it collects reach the redirect check', () => {
+  it('a v1 token in form placement and a {{secret.*}} header do not follow a redirect to another origin', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'redirect-secrets-'))
+    const core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'tmp'), sandbox: false, cipher: createSessionCipher(null) })
+    try {
+      await core.environments.save({ ...environment(away.url), id: 'ns', auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'form' } })
+      await core.environments.save({ ...environment(a.url), id: 'plain' })
+      await core.vault.set(secretKey('ns', 'v1Token'), SECRET)
+      await core.vault.set(secretKey('plain', 'trace'), SECRET)
+      const before = b.requests.length
+      const refused = core.requests.send('r1', spec('/api/v1/alerts', { method: 'POST' }), 'ns', () => undefined)
+      await expectAppError(refused, 'REDIRECT_REFUSED')
+      expect(b.requests.length).toBe(before)
+
+      const headers = [row('X-Trace', '{{secret.trace}}')]
+      const to = encodeURIComponent(`${b.url}/echo`)
+      const result = await core.requests.send('r2', spec(`/redirect?to=${to}`, { headers }), 'plain', () => undefined)
+      expect(result.status).toBe(200)
+      expect(header(b.requests.at(-1)?.headers ?? [], 'X-Trace')).toBeUndefined()
+    } finally {
+      await core.close()
+      await rm(root, { recursive: true, force: true })
+    }
   })
 })
