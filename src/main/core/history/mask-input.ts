@@ -22,7 +22,10 @@ export function maskHistoryInput(input: HistoryInput, previewBytes: number): His
     spec: { method: spec.method, url: mask(spec.url), query: rows(spec.query, mask), headers: rows(spec.headers, mask), body: body(spec.body, mask) }
   }
   if (input.sentUrl !== undefined) masked.sentUrl = mask(input.sentUrl)
-  if (error) masked.error = error.hint === undefined ? { code: error.code, message: mask(error.message) } : { code: error.code, message: mask(error.message), hint: mask(error.hint) }
+  if (error) {
+    masked.error = { code: error.code, message: mask(error.message) }
+    if (error.hint !== undefined) masked.error.hint = mask(error.hint)
+  }
   if (result) {
     const preview = keptPreview(result.preview, previewBytes)
     masked.result = {
