@@ -10,7 +10,7 @@ import type { SettingsStore } from './settings-store'
 import type { Authenticator } from './auth/authenticator'
 import { referencedSecrets, resolveRequest } from './resolve-request'
 import { secretKey, type Vault } from './vault/vault'
-import { maskSecretValues } from '@shared/redaction/secret-values'
+import { maskErrorSecrets, maskSecretValues } from '@shared/redaction/secret-values'
 import { ALLOW_HINT, checkOrigin, refusedMessage, withheldWarning } from './origin-policy'
 import { maskSendResult, tokensInAnswer } from './result-masking'
 import type { History } from './history/history-client'
@@ -71,7 +71,7 @@ export function createRequestRunner(deps: {
     const sent = origin.allowed ? await sendWithAuth(environment, resolved, options) : await sendWithheld(environment, resolved, options, origin.origin)
     if (secrets.size > 0) values.push(...tokensInAnswer(sent.preview.text))
     const result = maskSendResult(sent, values)
-    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result })
+    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result, secretValues: values })
     return result
   }
 
@@ -87,17 +87,22 @@ export function createRequestRunner(deps: {
       if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
       const signal = new RunSignal()
       running.set(runId, signal)
+      let options: SendOptions | null = null
       try {
         const environment = environmentId === null ? null : deps.environments.get(environmentId)
-        const options = sendOptionsFor(deps.settings.get(), environment, signal, onProgress, extra?.receiveBody)
+        options = sendOptionsFor(deps.settings.get(), environment, signal, onProgress, extra?.receiveBody)
         if (environment !== null) return await sendInEnvironment(environment, spec, options)
         // No environment: no secrets, no credential, nothing to mask; straight to the engine (every allocation and
         // promise hop here counts against the per-request overhead budget, see bench/engine-overhead.ts).
         const result = await deps.engine.send(resolveRequest(spec, null), options)
         deps.history?.add({ spec, environmentId: null, result })
         return result
-      } catch (error) {
-        deps.history?.add({ spec, environmentId, error: errorShape(error) })
+      } catch (failure) {
+        // The engine and the logins mask their own errors; this catches whatever else a send threw (the one step
+        // before IPC and history), so no error leaves a send with one of its secret values in it.
+        const secretValues = options?.secretValues ?? []
+        const error = maskErrorSecrets(failure, secretValues)
+        deps.history?.add({ spec, environmentId, error: errorShape(error), secretValues })
         throw error
       } finally {
         running.delete(runId)

@@ -18,6 +18,7 @@ import type { Environment } from '../../../src/shared/model/environment'
 import type { RequestSpec } from '../../../src/shared/model/request'
 import type { SendResult } from '../../../src/shared/model/response'
 import type { Envelope } from '../../../src/shared/model/errors'
+import { containsSecretValue } from '../../../src/shared/redaction/secret-values'
 
 // Known secrets in every credential kind go through sending (success and failing auth), errors, snippets,
 // history, collections and exports; then every file written, every value the handler table returned, every event
@@ -120,7 +121,11 @@ describe('no secret leaks', () => {
       ['ns-bad', spec('/api/v2/services/cci/tags'), true],
       ['ns-bad', spec('/api/v1/app_instances', { method: 'POST', query: [{ name: 'op', value: 'list', enabled: true }] }), true],
       ['ce', spec('/api/tenants'), true],
-      ['ce-bad', spec('/api/tenants'), false]
+      ['ce-bad', spec('/api/tenants'), false],
+      // Engine errors that quote the URL (issue 15, finding 6): a secret typed into the port or a redirect target.
+      ['ics-key', spec('http://127.0.0.1:{{secret.apiKey}}/v2/public/user/info'), false],
+      ['ics-key', spec('{{secret.apiKey}}://host/v2/public/user/info'), false],
+      ['ics-key', spec('/v2/public/user/info', { headers: [{ name: 'X {{secret.apiKey}}', value: 'v', enabled: true }] }), false]
     ]
     for (const [environmentId, request, answered] of plan) {
       const envelope = await send(environmentId, request)
@@ -253,7 +258,7 @@ describe('no secret leaks', () => {
     const leaks: string[] = []
     for (const [where, text] of haystacks) {
       for (const secret of secrets) {
-        if (text.includes(secret) || text.includes(encodeURIComponent(secret))) leaks.push(`${where} contains ${secret.slice(0, 12)}…`)
+        if (containsSecretValue(text, [secret])) leaks.push(`${where} contains ${secret.slice(0, 12)}…`)
       }
     }
     expect(leaks).toEqual([])

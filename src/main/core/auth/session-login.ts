@@ -2,6 +2,7 @@ import type { Environment } from '@shared/model/environment'
 import type { RequestSpec } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { joinBaseUrl } from '@shared/templating/template'
+import { maskSecretValues } from '@shared/redaction/secret-values'
 import type { HttpEngine, SendOptions } from '../http/types'
 
 export interface Session {
@@ -10,14 +11,19 @@ export interface Session {
   expiresAt: number
 }
 
-/** Sends a small auth request through the engine (same TLS settings as the user's request) and parses its JSON. */
+/**
+ * Sends a small auth request through the engine (same TLS settings as the user's request) and parses its JSON.
+ * `secret` (the client secret or password in the body) joins the send's secret values: the engine then refuses to
+ * re-send the body to another origin on a 307/308 (src/main/core/http/redirects.ts) and masks it in its errors.
+ */
 async function postForJson(
   engine: HttpEngine,
   spec: RequestSpec,
   options: SendOptions,
-  what: string
+  what: string,
+  secret: string
 ): Promise<{ status: number; json: Record<string, unknown> | null; text: string }> {
-  const result = await engine.send(spec, { ...options, onProgress: undefined })
+  const result = await engine.send(spec, { ...options, onProgress: undefined, secretValues: [...(options.secretValues ?? []), secret] })
   void engine.release(result.responseId)
   let json: Record<string, unknown> | null = null
   try {
@@ -26,12 +32,16 @@ async function postForJson(
   } catch {
     if (result.status < 400) throw new AppError('INVALID_BODY', `${what} answered ${result.status} with a body that is not JSON.`)
   }
-  return { status: result.status, json, text: result.preview.text.slice(0, 300) }
+  return { status: result.status, json, text: result.preview.text }
 }
 
-function serverMessage(json: Record<string, unknown> | null, fallback: string): string {
+/**
+ * The server's own words (its message member, else the first 300 characters of its answer) with the credential
+ * masked: a server may repeat the request it rejected. Masked before the cut, so no half of a secret survives it.
+ */
+function serverMessage(json: Record<string, unknown> | null, fallback: string, secret: string): string {
   const detail = json?.['detail'] ?? json?.['message'] ?? json?.['error_message']
-  return typeof detail === 'string' ? detail : fallback
+  return typeof detail === 'string' ? maskSecretValues(detail, [secret]) : maskSecretValues(fallback, [secret]).slice(0, 300)
 }
 
 /** InsightCloudSec: POST /v2/public/user/login -> session_id, sent afterwards as x-auth-token. */
@@ -49,12 +59,12 @@ export async function loginInsightCloudSec(
     headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
     body: { kind: 'json', text: JSON.stringify({ username, password }) }
   }
-  const { status, json, text } = await postForJson(engine, spec, options, 'InsightCloudSec login')
+  const { status, json, text } = await postForJson(engine, spec, options, 'InsightCloudSec login', password)
   const sessionId = json?.['session_id']
   if (status >= 400 || typeof sessionId !== 'string') {
     throw new AppError(
       'INVALID_INPUT',
-      `InsightCloudSec login as "${username}" failed (HTTP ${status}): ${serverMessage(json, text || 'no session_id in the answer')}.`,
+      `InsightCloudSec login as "${username}" failed (HTTP ${status}): ${serverMessage(json, text || 'no session_id in the answer', password)}.`,
       'Check the username and password in the auth panel. SSO users cannot log in through the API: use an API key.'
     )
   }
@@ -105,13 +115,13 @@ export async function loginCloudExchange(
       ]
     }
   }
-  const { status, json, text } = await postForJson(engine, spec, options, 'Cloud Exchange /api/auth')
+  const { status, json, text } = await postForJson(engine, spec, options, 'Cloud Exchange /api/auth', clientSecret)
   const token = json?.['access_token']
   if (status >= 400 || typeof token !== 'string') {
-    const locked = status === 401 && /locked/i.test(serverMessage(json, ''))
+    const locked = status === 401 && /locked/i.test(serverMessage(json, '', clientSecret))
     throw new AppError(
       'INVALID_INPUT',
-      `Cloud Exchange token request for client "${clientId}" failed (HTTP ${status}): ${serverMessage(json, text)}.`,
+      `Cloud Exchange token request for client "${clientId}" failed (HTTP ${status}): ${serverMessage(json, text, clientSecret)}.`,
       locked ? 'The account is locked after repeated failures; wait, then check the client secret.' : 'Check the Client ID and Client Secret (and their expiry) in the auth panel.'
     )
   }

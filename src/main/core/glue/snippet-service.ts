@@ -4,6 +4,7 @@ import type { SecretName } from '@shared/model/auth'
 import { AUTH_SECRET_NAMES } from '@shared/model/auth'
 import type { Settings } from '@shared/model/settings'
 import { generateSnippet, SNIPPET_ENV_VARS, SECRET_LABELS, type SnippetInput, type SnippetLanguage } from '@shared/snippets'
+import { maskErrorSecrets } from '@shared/redaction/secret-values'
 import { referencedSecrets, resolveRequest } from '../resolve-request'
 import { secretKey, type Vault } from '../vault/vault'
 
@@ -37,9 +38,14 @@ const DATA_EXPORT = /\/api\/v2\/events\/dataexport\//
  */
 export async function createSnippet(request: SnippetRequest, settings: Settings, vault: Vault): Promise<GeneratedSnippet> {
   const { environment, inlineSecrets } = request
+  /** The real values put in (copy / save only): an error about the request must not quote them. */
+  const revealed: string[] = []
   const read = async (key: string, label: string): Promise<string | null> => {
     const value = await vault.reveal(key)
-    return value === null || request.reveal === true ? value : maskFor(label)
+    if (value === null) return null
+    if (request.reveal !== true) return maskFor(label)
+    revealed.push(value)
+    return value
   }
   const secrets = new Map<string, string>()
   for (const name of referencedSecrets(request.spec)) {
@@ -63,7 +69,12 @@ export async function createSnippet(request: SnippetRequest, settings: Settings,
   if (auth.kind === 'insightcloudsec' && environment) {
     input.icsMode = vault.has(secretKey(environment.id, 'apiKey')) ? 'api-key' : 'login'
   }
-  const code = generateSnippet(input, request.language)
+  let code: string
+  try {
+    code = generateSnippet(input, request.language)
+  } catch (error) {
+    throw maskErrorSecrets(error, revealed)
+  }
   const names = AUTH_SECRET_NAMES[auth.kind] as readonly SecretName[]
   const envVars = inlineSecrets
     ? []

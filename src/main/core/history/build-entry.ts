@@ -24,6 +24,8 @@ export interface HistoryInput {
   sentUrl?: string
   /** When the send finished (ms since the epoch), if history builds the entry later; default: when it builds it. */
   finishedAt?: number
+  /** The send's secret values (SendOptions.secretValues): masked in every field in every form (mask-input.ts). */
+  secretValues?: readonly string[]
 }
 
 export interface BuildOptions {

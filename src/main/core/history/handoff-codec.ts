@@ -59,6 +59,9 @@ export class HistoryBatchWriter {
     this.string(input.savedRequestId)
     this.string(input.sentUrl)
     this.number(finishedAt)
+    const secretValues = input.secretValues
+    this.count32(secretValues?.length ?? 0)
+    if (secretValues) for (const value of secretValues) this.string(value)
     this.flag(error !== undefined)
     if (error !== undefined) {
       this.string(error.code)
@@ -200,6 +203,9 @@ class Reader {
     const sentUrl = this.string()
     if (sentUrl !== null) input.sentUrl = sentUrl
     input.finishedAt = this.number()
+    const secretValues: string[] = []
+    for (let n = this.count32(); n > 0; n--) secretValues.push(this.text())
+    if (secretValues.length > 0) input.secretValues = secretValues
     if (this.byte() === 1) input.error = this.error()
     if (this.byte() === 0) return input
     input.result = {

@@ -3,6 +3,7 @@ import { mkdir, open, rm, unlink, type FileHandle } from 'node:fs/promises'
 import { HistoryQuerySchema, type HistoryEntry, type HistoryPage, type HistoryQuery } from '@shared/collections/history-entry'
 import { AppError } from '@shared/model/errors'
 import { buildHistoryEntry, HISTORY_PREVIEW_BYTES, type HistoryInput } from './build-entry'
+import { maskHistoryInput } from './mask-input'
 import { describeEntry, listSegments, readEntryAt, scanSegment, segmentFile, type IndexedEntry } from './segments'
 import { fail, planAppend, type Group, type Pending } from './append-plan'
 
@@ -144,7 +145,8 @@ export class HistoryStore {
   private build(input: HistoryInput): HistoryEntry {
     const { newId, now, previewBytes, requestBodyBytes } = this.options
     const time = input.finishedAt === undefined ? now() : new Date(input.finishedAt)
-    return buildHistoryEntry(input, { id: newId(), time, previewBytes, requestBodyBytes })
+    // Every entry (add and record, in this thread or the worker) loses its send's secret values here.
+    return buildHistoryEntry(maskHistoryInput(input, previewBytes), { id: newId(), time, previewBytes, requestBodyBytes })
   }
 
   private enqueue(entry: HistoryEntry, waiter: Pending['waiter']): void {

@@ -5,6 +5,7 @@ import { BodyViews } from '../body-view/body-views'
 import { SendsInFlight } from './in-flight'
 import { PROGRESS_DELAY_MS } from './progress'
 import { cancelled, sendRequest, type SendContext } from './send'
+import { maskErrorSecrets } from '@shared/redaction/secret-values'
 
 const DEFAULT_PREVIEW_BYTES = 256 * 1024
 
@@ -25,7 +26,12 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
   }
 
   return {
-    send: (spec, options) => sendRequest(context, spec, options),
+    send: (spec, options) => {
+      const sending = sendRequest(context, spec, options)
+      // The one place the engine's errors (which quote URLs, hosts, header names, Locations) lose the send's secret
+      // values; a send without any (most sends) skips it, adding nothing to the per-request overhead.
+      return options.secretValues !== undefined && options.secretValues.length > 0 ? sending.catch(masking(options.secretValues)) : sending
+    },
     readBody: (responseId, offset, length) => store.read(responseId, offset, length),
     views,
     release: async (responseId) => {
@@ -42,5 +48,11 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
       await views.clear()
       await store.clear()
     }
+  }
+}
+
+function masking(values: readonly string[]): (error: unknown) => never {
+  return (error) => {
+    throw maskErrorSecrets(error, values)
   }
 }

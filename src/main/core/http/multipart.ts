@@ -45,6 +45,11 @@ export class MultipartBody {
     return new MultipartBody(segments, boundary, length)
   }
 
+  /** The body's own text (boundaries, part headers, text parts) without file contents: what a redirect check reads. */
+  textParts(): string {
+    return this.segments.map((segment) => (Buffer.isBuffer(segment) ? segment.toString('utf8') : '')).join('')
+  }
+
   /** A fresh stream of the whole body. */
   stream(): Readable {
     return Readable.from(generate(this.segments), { objectMode: false })

@@ -112,7 +112,7 @@ export async function sendRequest(context: SendContext, spec: RequestSpec, optio
         }
       })
       if (outcome.target.kind === 'keep') break
-      const step = followRedirect(current, outcome.head.status, outcome.head.location ?? '')
+      const step = followRedirect(current, outcome.head.status, outcome.head.location ?? '', options.secretValues)
       redirects.push({ status: outcome.head.status, url: redactUrl(current.url.href), droppedCredentials: step.droppedCredentials })
       hop = step.next
     }

@@ -48,4 +48,13 @@ describe('history hand-off bytes', () => {
     writer.add(send('https://a.example/', 'a\uD800b'), 1)
     expect(decodeHistoryBatch(writer.take() ?? new Uint8Array())[0]?.spec.body).toEqual({ kind: 'json', text: 'a\uFFFDb' })
   })
+
+  it("carries a send's secret values (history masks with them), and none when it has none", () => {
+    const writer = new HistoryBatchWriter()
+    writer.add({ ...send('https://a.example/s'), secretValues: ['sekr3t-one', 'zwei ä'] }, 1)
+    writer.add(send('https://a.example/none'), 2)
+    const [withValues, without] = decodeHistoryBatch(writer.take() ?? new Uint8Array())
+    expect(withValues?.secretValues).toEqual(['sekr3t-one', 'zwei ä'])
+    expect(without && 'secretValues' in without).toBe(false)
+  })
 })

@@ -14,7 +14,8 @@ const TITLES: Partial<Record<AppErrorShape['code'], string>> = {
   TIMEOUT_CONNECT: 'Connect timeout',
   TIMEOUT_TOTAL: 'Request timed out',
   DECODED_SIZE_CAP: 'Response too large',
-  TOO_MANY_REDIRECTS: 'Too many redirects'
+  TOO_MANY_REDIRECTS: 'Too many redirects',
+  REDIRECT_REFUSED: 'Redirect refused'
 }
 
 /** A failed request: what happened (code + message) and, when known, what to do about it. */

@@ -1,0 +1,60 @@
+import { createServer } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Environment } from '@shared/model/environment'
+import { containsSecretValue } from '@shared/redaction/secret-values'
+import { listen, type RunningServer } from '../../../support/echo-server'
+import { loginCloudExchange, loginInsightCloudSec } from '../../../../src/main/core/auth/session-login'
+import { expectAppError, makeEngine, options, type EngineFixture } from '../http/helpers'
+
+// Finding 6 of issue 15: a login server that repeats the request in its error answer would put the client secret or
+// password into the login error, which the auth panel and the send's error show.
+let server: RunningServer
+let fx: EngineFixture
+
+const SECRET = "cl1ent-secret w~th!(chars)'0123456789"
+
+beforeAll(async () => {
+  // /json/...: 401 {"detail": "<request body>"}; /text/...: 401 with the request body as plain text.
+  const echoing = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8')
+      const json = (req.url ?? '').startsWith('/json')
+      res.writeHead(401, { 'Content-Type': json ? 'application/json' : 'text/plain' })
+      res.end(json ? JSON.stringify({ detail: `rejected: ${body}` }) : `rejected: ${body}`)
+    })
+  })
+  server = await listen(echoing, 'http', [])
+  fx = await makeEngine()
+})
+afterAll(async () => {
+  await fx.dispose()
+  await server.close()
+})
+
+function environment(path: string): Environment {
+  return { id: 'e', name: 'e', api: 'generic', baseUrl: `${server.url}${path}`, variables: [], tls: { verify: true, caPath: null }, auth: { kind: 'none' }, sandbox: false }
+}
+
+describe.each(['/json', '/text'])('a login server echoing the request (%s)', (path) => {
+  it('Cloud Exchange: the client secret is masked in the login error', async () => {
+    const error = await expectAppError(loginCloudExchange(fx.engine, environment(path), 'client-1', SECRET, options()), 'INVALID_INPUT')
+    expect(error.message).toContain('rejected')
+    expect(containsSecretValue(`${error.message} ${error.hint ?? ''}`, [SECRET]), error.message).toBe(false)
+  })
+
+  it('InsightCloudSec: the password is masked in the login error', async () => {
+    const error = await expectAppError(loginInsightCloudSec(fx.engine, environment(path), 'alice', SECRET, options()), 'INVALID_INPUT')
+    expect(error.message).toContain('rejected')
+    expect(containsSecretValue(`${error.message} ${error.hint ?? ''}`, [SECRET]), error.message).toBe(false)
+  })
+})
+
+it('an echo cut at 300 characters does not keep the first half of the secret', async () => {
+  // The form-encoded secret starts 10 characters before the cut.
+  const before = 'rejected: grant_type=client_credentials&client_id='.length + '&client_secret='.length
+  const clientId = 'c'.repeat(290 - before)
+  const error = await expectAppError(loginCloudExchange(fx.engine, environment('/text'), clientId, SECRET, options()), 'INVALID_INPUT')
+  expect(error.message).not.toContain(SECRET.slice(0, 8))
+})
