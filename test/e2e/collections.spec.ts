@@ -160,6 +160,8 @@ test('a file named by an imported collection is uploaded only after the user con
     const dialog = app.getByRole('alertdialog', { name: /Upload this local file/ })
     await expect(dialog).toBeVisible()
     await expect(dialog.getByRole('list', { name: 'Files to upload' })).toHaveText(file)
+    // While it asks, the send has not failed: no error panel behind the dialog.
+    await expect(app.getByTestId('error-panel')).toHaveCount(0)
     await app.keyboard.press('Escape')
     await expect(dialog).toBeHidden()
     await expect(app.getByTestId('error-panel')).toContainText(file)

@@ -32,6 +32,8 @@ export interface PendingUpload {
   files: string[]
   spec: RequestSpec
   environmentId: string | null
+  /** Shown in the error panel only if the user cancels: while the dialog asks, the send has not failed. */
+  error: AppErrorShape
 }
 
 function newRunId(): string {
@@ -78,7 +80,11 @@ export function useSendRequest(): SendRequest {
         })
         .catch((error: unknown) => {
           const shape = toErrorShape(error)
-          if (shape.code === 'FILE_CONFIRMATION_REQUIRED' && shape.files?.length) setPendingUpload({ files: shape.files, spec, environmentId })
+          if (shape.code === 'FILE_CONFIRMATION_REQUIRED' && shape.files?.length) {
+            setPendingUpload({ files: shape.files, spec, environmentId, error: shape })
+            setState({ status: 'idle' })
+            return
+          }
           setState(shape.code === 'CANCELLED' || run.cancelRequested ? { status: 'cancelled' } : { status: 'error', error: shape })
         })
         .finally(() => {
@@ -110,7 +116,10 @@ export function useSendRequest(): SendRequest {
       .catch((error: unknown) => setState({ status: 'error', error: toErrorShape(error) }))
   }, [pendingUpload, send])
 
-  const dismissUpload = useCallback(() => setPendingUpload(null), [])
+  const dismissUpload = useCallback(() => {
+    if (pendingUpload) setState({ status: 'error', error: pendingUpload.error })
+    setPendingUpload(null)
+  }, [pendingUpload])
 
   return { state, send, cancel, fail, pendingUpload, confirmUpload, dismissUpload }
 }
