@@ -14,7 +14,7 @@ import { maskErrorSecrets, maskSecretValues } from '@shared/redaction/secret-val
 import { ALLOW_HINT, checkOrigin, refusedMessage, withheldWarning } from './origin-policy'
 import { maskSendResult, tokensInAnswer } from './result-masking'
 import type { History } from './history/history-client'
-import { AUTH_SECRET_NAMES } from '@shared/model/auth'
+import { credentialValues } from './auth/credential-values'
 
 export interface RequestRunner {
   /** `extra.receiveBody` streams the final body to the caller instead of keeping it (see SendOptions). */
@@ -117,14 +117,6 @@ export function createRequestRunner(deps: {
       for (const signal of running.values()) signal.abort()
     }
   }
-}
-
-/** The environment's credential secrets from the vault (what its auth profile sends), for masking. */
-export async function credentialValues(vault: Vault, environment: Environment | null): Promise<string[]> {
-  if (!environment) return []
-  const names: readonly string[] = AUTH_SECRET_NAMES[environment.auth.kind]
-  const values = await Promise.all(names.map((name) => vault.reveal(secretKey(environment.id, name))))
-  return values.filter((value): value is string => value !== null)
 }
 
 function errorShape(error: unknown): AppErrorShape {

@@ -10,7 +10,8 @@ import {
   type IteratorSummary
 } from '@shared/iterator/iterator-model'
 import type { HttpEngine } from '../http/types'
-import { credentialValues, type RequestRunner } from '../request-runner'
+import type { RequestRunner } from '../request-runner'
+import { credentialValues } from '../auth/credential-values'
 import { maskRecords } from '../result-masking'
 import type { EnvironmentRepository } from '../environments'
 import { secretKey, type Vault } from '../vault/vault'
