@@ -5,11 +5,9 @@ import type { HttpEngine, SendOptions } from '../http/types'
 import { secretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
 import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
+import type { AppliedAuth } from './applied-auth'
 import { loginCloudExchange, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
 import { SessionCache, type CachedSession } from './session-cache'
-
-/** Which credential a request carried; tells the runner whether a 401/403 may be cured by logging in again. */
-export type AppliedAuth = 'none' | 'manual' | 'netskope-v2' | 'netskope-v1' | 'api-key' | 'session'
 
 export interface Authenticator {
   apply(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<{ spec: RequestSpec; applied: AppliedAuth }>

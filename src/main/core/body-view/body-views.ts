@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { AppError } from '@shared/model/errors'
 import type { BodyRows, BodySearchPage, BodyViewMode } from '@shared/model/body-view'
-import type { StoredBody } from '../http/body-sink'
+import type { StoredBody } from '../stored-body/stored-body'
 import { storedSource } from './byte-source'
 import { BodyView } from './body-view'
 import { searchView, type SearchOptions } from './body-search'
 import { saveBody } from './save-body'
-import { secretBytes } from '../http/secret-bytes'
+import { secretBytes } from '../stored-body/secret-bytes'
 
 /** Looks at the first bytes only: a body that opens with { or [ gets the re-indented view. */
 const SNIFF_BYTES = 256
