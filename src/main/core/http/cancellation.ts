@@ -38,30 +38,3 @@ export class Cancellation {
     return new Promise((resolve) => (this.waiters ??= []).push(resolve))
   }
 }
-
-/**
- * The request runner's per-send cancel handle, passed to the engine as its signal. Same idea as Cancellation: an
- * AbortController (an EventTarget) costs several microseconds to create and listen to, on every send.
- */
-export class RunSignal {
-  aborted = false
-  /** Made on first use: most sends are never listened to twice, and many finish before anything listens. */
-  private listeners: (() => void)[] | null = null
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    if (!this.aborted) (this.listeners ??= []).push(listener)
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    const at = this.listeners?.indexOf(listener) ?? -1
-    if (at >= 0) this.listeners?.splice(at, 1)
-  }
-
-  abort(): void {
-    if (this.aborted) return
-    this.aborted = true
-    const listeners = this.listeners ?? []
-    this.listeners = null
-    for (const listener of listeners) listener()
-  }
-}
