@@ -1,6 +1,6 @@
 import { open, rm, type FileHandle } from 'node:fs/promises'
 import { AppError } from '@shared/model/errors'
-import type { BodyReceiver } from './types'
+import type { BodyReceiver } from './engine-contract'
 import type { StoredBody } from '../stored-body/stored-body'
 
 export interface SinkResult {

@@ -9,7 +9,7 @@ import {
   iteratorAvailability, type IteratorPagePreview, type IteratorProgress, type IteratorSavedState, type IteratorStart,
   type IteratorSummary
 } from '@shared/iterator/iterator-model'
-import type { HttpEngine } from '../http/types'
+import type { HttpEngine } from '../http/engine-contract'
 import type { RequestRunner } from '../request-runner'
 import { credentialValues } from '../auth/credential-values'
 import { maskRecords } from '../result-masking'

@@ -6,7 +6,7 @@
 import { AppError } from '@shared/model/errors'
 import type { RequestSpec } from '@shared/model/request'
 import type { SendResult } from '@shared/model/response'
-import type { HttpEngine } from '../http/types'
+import type { HttpEngine } from '../http/engine-contract'
 import type { RequestRunner } from '../request-runner'
 import { PageRecords, splitResultArray, type JsonRecord } from './page-records'
 import { PageSplitter } from './page-splitter'
