@@ -3,7 +3,9 @@ import type { AppError } from '@shared/model/errors'
 /**
  * Cancel state of one send: user cancel, total timeout and engine shutdown all end here with the AppError to
  * report. A plain object rather than an AbortController: it is created for every send, and EventTarget-based
- * signals cost several microseconds each, which counts against the per-request overhead budget.
+ * signals cost several microseconds each, which counts against the per-request overhead budget. It is the engine's
+ * own state, not a second run signal: a run's RunSignal (src/main/core/runs/run-signal.ts), the timeout and
+ * shutdown all feed it, and it alone knows which AppError ends the send and when the send has settled.
  */
 export class Cancellation {
   reason: AppError | null = null
