@@ -2,11 +2,11 @@ import type { SecretName } from '@shared/model/auth'
 import type { MultipartPart } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import type { Plan, Row, Value } from './plan'
-import { baseName } from './python-parts'
+import { baseName } from './python-expressions'
 import { formEncode, shDoubleQuoteSafe, shQuote } from './quote'
 import { SECRET_LABELS, SNIPPET_ENV_VARS } from './types'
 
-/** Pieces of the cURL snippet. Each returned string is one shell word (or words glued without spaces). */
+/** The arguments of the cURL command. Each returned string is one shell word (or words glued without spaces). */
 
 export const SH_SESSION_VAR = 'session_token'
 export type Inline = Partial<Record<SecretName, string>>

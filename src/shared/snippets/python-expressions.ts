@@ -2,7 +2,7 @@ import type { SecretName } from '@shared/model/auth'
 import type { Plan, Row, Value } from './plan'
 import { pyBlock, pyString } from './quote'
 
-/** Pieces of the Python snippet: values, the headers dict, the body arguments. */
+/** The Python expressions a snippet is made of: values, the headers dict, the body arguments, the call. */
 
 export const PY_SECRET_VARS: Record<SecretName, string> = {
   v2Token: 'api_token',

@@ -2,15 +2,9 @@ import type { RequestSpec } from '@shared/model/request'
 import type { BodyChunk, SendResult } from '@shared/model/response'
 import type { EventPayload } from '@shared/ipc/contract'
 import type { BodyViews } from '../body-view/body-views'
+import type { CancelSignal } from '../runs/run-signal'
 
 export type Progress = Omit<EventPayload<'request:progress'>, 'runId'>
-
-/** What a send needs from a cancel signal: an AbortSignal fits, and so does the runner's lighter RunSignal. */
-export interface CancelSignal {
-  readonly aborted: boolean
-  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void
-  removeEventListener(type: 'abort', listener: () => void): void
-}
 
 export interface SendOptions {
   connectTimeoutMs: number
