@@ -6,7 +6,7 @@ import { generateSnippet, SNIPPET_ENV_VARS, type SnippetInput } from '../../src/
 import type { Environment } from '../../src/shared/model/environment'
 import type { SecretName } from '../../src/shared/model/auth'
 import type { SendOptions } from '../../src/main/core/http/engine-contract'
-import { issueServerCertificate, loadOrCreateCa } from '../../src/main/core/sandbox/tls'
+import { issueServerCertificate, loadOrCreateCa } from '../../src/sandbox/tls'
 import { ITERATOR_RECORDS, startEchoServer, type EchoServer, type Recorded } from './echo-server'
 import { normalize, type Normalized } from './compare'
 import { SECRET_FILE_CONTENT, TRUTH_CASES, specFor, type TruthCase } from './cases'

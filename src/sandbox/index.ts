@@ -2,7 +2,7 @@
  * The built-in sandbox: three local listeners that behave like a Netskope tenant, Netskope Cloud Exchange
  * and Rapid7 InsightCloudSec closely enough for the vendors' own client code. Plain Node, no electron.
  */
-import { AppError } from '../../../shared/model/errors'
+import { AppError } from '../shared/model/errors'
 import { sandboxCredentials } from './credentials'
 import { createCloudExchangeHandler } from './cloud-exchange/server'
 import { createInsightCloudSecHandler } from './insightcloudsec/server'

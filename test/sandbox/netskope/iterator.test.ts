@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestSandbox, tokenOf, type Page, type TestSandbox } from './helpers'
+import { startTestSandbox, tokenOf, type Page, type TestSandbox } from '../helpers'
 
 const DAY = 86_400
 

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestSandbox, type TestSandbox } from './helpers'
+import { startTestSandbox, type TestSandbox } from '../helpers'
 
 const JSON_HEADERS = { 'Content-Type': 'application/json;charset=UTF-8', Accept: 'application/json' }
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { compileBoundedRegex, StepBudget } from '../../../../src/main/core/sandbox/bounded-regex'
-import { matchesFilter } from '../../../../src/main/core/sandbox/cloud-exchange/mongo-filter'
-import { MAX_QUERY_LENGTH, parseQuery, splitAtWord } from '../../../../src/main/core/sandbox/netskope/query-filter'
+import { compileBoundedRegex, StepBudget } from '../../src/sandbox/bounded-regex'
+import { matchesFilter } from '../../src/sandbox/cloud-exchange/mongo-filter'
+import { MAX_QUERY_LENGTH, parseQuery, splitAtWord } from '../../src/sandbox/netskope/query-filter'
 import { startTestSandbox, tokenOf, type TestSandbox } from './helpers'
 
-// Client-supplied patterns and queries must cost work linear in their input (issue 15, finding 8): the steps are
+// Client-supplied patterns and queries must cost work linear in their input: the steps are
 // counted by the matcher itself, so these assertions hold on any machine, however loaded.
 
 describe('sandbox filters stay linear on hostile input', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BoundedRegexError, compileBoundedRegex, REGEX_LIMITS, StepBudget } from '../../../../src/main/core/sandbox/bounded-regex'
+import { BoundedRegexError, compileBoundedRegex, REGEX_LIMITS, StepBudget } from '../../../src/sandbox/bounded-regex'
 
 // Safe patterns the vendors' filters use, checked against JavaScript's own RegExp on the same inputs.
 const TABLE: { pattern: string; flags?: string; inputs: string[] }[] = [

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestSandbox, tokenOf, type TestSandbox } from './helpers'
+import { startTestSandbox, tokenOf, type TestSandbox } from '../helpers'
 
 const ITER = '/api/v2/events/dataexport/events/page?index=auth&operation=head'
 

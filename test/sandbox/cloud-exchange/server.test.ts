@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestSandbox, type TestSandbox } from './helpers'
+import { startTestSandbox, type TestSandbox } from '../helpers'
 
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' }
 

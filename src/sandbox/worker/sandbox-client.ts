@@ -1,8 +1,14 @@
 import { Worker } from 'node:worker_threads'
-import { AppError } from '../../../../shared/model/errors'
-import type { WorkerSource } from '../../history/history-client'
+import { AppError } from '../../shared/model/errors'
 import type { RunningSandbox } from '../types'
 import type { SandboxFromWorker, SandboxToWorker, SandboxWorkerData, SandboxWorkerOptions } from './protocol'
+
+/** Where the worker's code is: the built sandbox-worker.js (the app), or a source loader (scripts/worker-source.ts). */
+export interface SandboxWorkerSource {
+  file: URL
+  /** Passed to the worker along with the options (a source loader reads its entry from here). */
+  workerData?: Record<string, unknown>
+}
 
 /** How long close() waits for the worker to close its listeners before it is terminated. */
 const STOP_GRACE_MS = 3_000
@@ -14,7 +20,7 @@ const STOP_GRACE_MS = 3_000
  */
 export function startSandboxWorker(
   options: SandboxWorkerOptions,
-  source: WorkerSource,
+  source: SandboxWorkerSource,
   onStopped: (message: string) => void = () => undefined
 ): Promise<RunningSandbox> {
   const workerData: SandboxWorkerData & Record<string, unknown> = { ...source.workerData, options }

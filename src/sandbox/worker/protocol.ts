@@ -1,5 +1,5 @@
 /** Messages between main (sandbox-client.ts) and the sandbox's worker thread (sandbox-worker.ts). */
-import type { AppErrorShape } from '../../../../shared/model/errors'
+import type { AppErrorShape } from '../../shared/model/errors'
 import type { RunningSandbox, SandboxOptions } from '../types'
 
 /** What can cross to the worker: every option but the clock and the test hooks (functions stay in their thread). */

@@ -4,7 +4,7 @@
  * out/main/sandbox-worker.js (electron.vite.config.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { AppError } from '../../../../shared/model/errors'
+import { AppError } from '../../shared/model/errors'
 import { startSandbox } from '../index'
 import type { SandboxFromWorker, SandboxToWorker, SandboxWorkerData } from './protocol'
 

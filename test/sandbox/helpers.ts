@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
-import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../../src/main/core/sandbox'
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox'
 
 export interface HttpResponse {
   status: number

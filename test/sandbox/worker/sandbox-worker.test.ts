@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAppCore } from '../../../../src/main/core/app-core'
-import { startSandbox, type RunningSandbox } from '../../../../src/main/core/sandbox'
-import { startSandboxWorker } from '../../../../src/main/core/sandbox/worker/sandbox-client'
-import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
-import { sandboxWorkerFromSource } from '../../../../scripts/worker-source'
-import { send } from './helpers'
+import { createAppCore } from '../../../src/main/core/app-core'
+import { startSandbox, type RunningSandbox } from '../../../src/sandbox'
+import { startSandboxWorker } from '../../../src/sandbox/worker/sandbox-client'
+import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
+import { sandboxWorkerFromSource } from '../../../scripts/worker-source'
+import { send } from '../helpers'
 
-// The sandbox runs in a worker thread (issue 15, finding 8): however long a request keeps it busy, main's event loop
+// The sandbox runs in a worker thread: however long a request keeps it busy, main's event loop
 // stays free. Measured by counting main's timer ticks while the request runs, never by wall-clock thresholds.
 
 const JSON_BODY = { 'Content-Type': 'application/json' }
@@ -89,8 +89,7 @@ describe('the sandbox in a worker thread', () => {
     const core = await createAppCore({
       dataDir: join(dir, 'app'),
       tempDir: join(dir, 'bodies'),
-      sandbox: {},
-      sandboxWorker: source,
+      sandbox: (sandboxDir, onStopped) => startSandboxWorker({ dataDir: sandboxDir, http: true }, source, onStopped),
       cipher: createSessionCipher(null, true)
     })
     try {

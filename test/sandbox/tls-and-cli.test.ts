@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createInterface } from 'node:readline'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox } from '../../../../src/main/core/sandbox'
+import { startSandbox } from '../../src/sandbox'
 import { send } from './helpers'
 
-const ROOT = resolve(__dirname, '../../../..')
+const ROOT = resolve(__dirname, '../..')
 
 describe('sandbox TLS', () => {
   let dir: string

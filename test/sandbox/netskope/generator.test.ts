@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { ALERT_TYPES } from '../../../../src/main/core/sandbox/netskope/records-alerts'
-import { EVENT_TYPES } from '../../../../src/main/core/sandbox/netskope/records-events'
+import { ALERT_TYPES } from '../../../src/sandbox/netskope/records-alerts'
+import { EVENT_TYPES } from '../../../src/sandbox/netskope/records-events'
 import {
   availableCount, firstIndexAtOrAfter, oldestRetainedIndex, RETENTION_SECONDS, StreamSet, timestampOf,
   type StreamKind
-} from '../../../../src/main/core/sandbox/netskope/streams'
+} from '../../../src/sandbox/netskope/streams'
 
 const streams: [StreamKind, string][] = [
   ...EVENT_TYPES.map((t): [StreamKind, string] => ['events', t]),

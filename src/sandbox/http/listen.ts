@@ -1,7 +1,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
-import { AppError } from '../../../../shared/model/errors'
+import { AppError } from '../../shared/model/errors'
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
