@@ -132,3 +132,20 @@ describe('architecture (ipc handlers by domain, ARCHITECTURE.md)', () => {
     expect(offenders).toEqual([])
   })
 })
+
+describe('architecture (contract and handlers by domain)', () => {
+  it('each contract domain file declares only its own commands, and has its handler file', async () => {
+    const folder = join(ROOT, 'src/shared/ipc/contract')
+    const domains = readdirSync(folder).map((name) => name.replace(/\.ts$/, '')).filter((name) => name !== 'ids')
+    const problems: string[] = []
+    for (const domain of domains) {
+      const module = (await import(join(folder, `${domain}.ts`))) as Record<string, unknown>
+      const commands = module[`${domain}Commands`]
+      if (typeof commands !== 'object' || commands === null) problems.push(`${domain}.ts exports no ${domain}Commands`)
+      else problems.push(...Object.keys(commands).filter((name) => !name.startsWith(`${domain}:`)).map((name) => `${domain}.ts declares ${name}`))
+      if (!existsSync(join(ROOT, 'src/main/ipc/handlers', `${domain}.ts`))) problems.push(`no src/main/ipc/handlers/${domain}.ts`)
+    }
+    expect(domains.length).toBeGreaterThan(10)
+    expect(problems).toEqual([])
+  })
+})
