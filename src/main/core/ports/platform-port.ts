@@ -19,14 +19,17 @@ export interface PlatformPort {
 
 export type HostDialogs = Required<Pick<PlatformPort, 'pickSavePath' | 'pickFolder' | 'pickImportFile'>>
 
-/** The host's save/folder/open dialogs; a host without them gets a clear error rather than a crash. */
+/**
+ * The host's save/folder/open dialogs; a host without them gets a clear error rather than a crash. Looked up at each
+ * call, not when built: a host (or a test) may set them after the handlers were created.
+ */
 export function hostDialogs(platform: PlatformPort): HostDialogs {
   const missing = (): never => {
     throw new AppError('INTERNAL', 'This host has no file dialogs.')
   }
   return {
-    pickSavePath: platform.pickSavePath?.bind(platform) ?? missing,
-    pickFolder: platform.pickFolder?.bind(platform) ?? missing,
-    pickImportFile: platform.pickImportFile?.bind(platform) ?? missing
+    pickSavePath: (purpose, defaultName) => (platform.pickSavePath ? platform.pickSavePath(purpose, defaultName) : missing()),
+    pickFolder: (purpose) => (platform.pickFolder ? platform.pickFolder(purpose) : missing()),
+    pickImportFile: (kind) => (platform.pickImportFile ? platform.pickImportFile(kind) : missing())
   }
 }

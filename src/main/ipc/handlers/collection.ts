@@ -4,6 +4,7 @@ import type { PlatformPort } from '../../core/ports/platform-port'
 import type { DomainHandlers } from '../dispatch'
 import { hostDialogs } from '../../core/ports/platform-port'
 import { createCollectionTransfer } from '../../core/collections/transfer'
+import { createPickedCollection, openPickedCollection } from '../../core/collections/collection-picker'
 
 export function collectionHandlers(core: AppCore, platform: PlatformPort, grants: FileGrants): DomainHandlers<'collection'> {
   const { collections } = core
@@ -12,16 +13,8 @@ export function collectionHandlers(core: AppCore, platform: PlatformPort, grants
   const transfer = createCollectionTransfer({ collections, open, environmentOf: (id) => core.environments.get(id) }, dialogs)
   return {
     'collection:list': () => open.list(),
-    'collection:open': async () => {
-      const folder = await dialogs.pickFolder('open-collection')
-      return { tree: folder === null ? null : await open.add(folder) }
-    },
-    'collection:create': async ({ name }) => {
-      const folder = await dialogs.pickFolder('new-collection')
-      if (folder === null) return { tree: null }
-      await collections.create(folder, name)
-      return { tree: await open.add(folder) }
-    },
+    'collection:open': async () => ({ tree: await openPickedCollection(dialogs, open) }),
+    'collection:create': async ({ name }) => ({ tree: await createPickedCollection(dialogs, collections, open, name) }),
     'collection:close': async ({ folder }) => ({ closed: await open.remove(folder) }),
     'collection:read-request': async ({ folder, path }) => {
       const saved = await collections.readRequest(open.require(folder), path)
