@@ -1,4 +1,4 @@
-import type { HttpEngine } from '../http/types'
+import type { HttpEngine } from '../http/engine-contract'
 import type { PlatformPort } from '../ports/platform-port'
 
 /**
