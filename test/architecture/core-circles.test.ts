@@ -11,20 +11,16 @@ import { importedModules } from './imported-modules'
  * src/main/core (app-core.ts, request-runner.ts, ...) is its own group: root files are use cases that compose the
  * folders, so a folder importing one root file is fine as long as that file does not import the folder back.
  * Two checks: no circle between groups, and no circle between files (which also catches a circle inside a folder).
- *
- * Left out: sandbox/ (its own program, moving to src/sandbox/) and glue/ (moving into core services).
  */
 
 const ROOT = join(__dirname, '../..')
 const CORE = join(ROOT, 'src/main/core')
-const EXCLUDED = new Set(['sandbox', 'glue'])
 
 function coreFiles(folder: string): string[] {
   const out: string[] = []
   for (const name of readdirSync(folder)) {
     const path = join(folder, name)
     if (statSync(path).isDirectory()) {
-      if (folder === CORE && EXCLUDED.has(name)) continue
       out.push(...coreFiles(path))
     } else if (/\.(ts|mts|cts)$/.test(name) && !name.endsWith('.d.ts')) out.push(path)
   }

@@ -97,3 +97,92 @@ describe('architecture (DESIGN.md rule 2)', () => {
     expect(offenders).toEqual([])
   })
 })
+
+/** The repository file a relative or `@shared/` specifier names, or null for a package or an unresolvable name. */
+function resolveImport(file: string, specifier: string): string | null {
+  const base = specifier.startsWith('@shared/')
+    ? join(ROOT, 'src/shared', specifier.slice('@shared/'.length))
+    : specifier.startsWith('.')
+      ? join(file, '..', specifier)
+      : null
+  if (base === null) return null
+  const candidates = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')]
+  return candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile()) ?? null
+}
+
+/** Every import circle (type-only imports included) among the files of a folder, each as a readable chain. */
+function importCircles(folder: string): string[] {
+  const files = sourceFiles(join(ROOT, folder))
+  const inside = new Set(files)
+  const edges = new Map(
+    files.map((file) => [
+      file,
+      importedModules(readFileSync(file, 'utf8'))
+        .map((specifier) => resolveImport(file, specifier))
+        .filter((target): target is string => target !== null && inside.has(target))
+    ])
+  )
+  const circles = new Set<string>()
+  const done = new Set<string>()
+  const walk = (file: string, path: string[]): void => {
+    const at = path.indexOf(file)
+    if (at >= 0) {
+      const loop = path.slice(at)
+      const start = loop.indexOf([...loop].sort()[0] ?? '')
+      const rotated = [...loop.slice(start), ...loop.slice(0, start)]
+      circles.add([...rotated, rotated[0] ?? ''].map((entry) => relative(ROOT, entry)).join(' -> '))
+      return
+    }
+    if (done.has(file)) return
+    for (const target of edges.get(file) ?? []) walk(target, [...path, file])
+    done.add(file)
+  }
+  for (const file of files) walk(file, [])
+  return [...circles].sort()
+}
+
+describe('architecture (ipc handlers by domain, ARCHITECTURE.md)', () => {
+  it('finds a circle when there is one', () => {
+    const circles = importCircles('test/architecture/fixtures/circle')
+    expect(circles).toEqual(['test/architecture/fixtures/circle/a.ts -> test/architecture/fixtures/circle/b.ts -> test/architecture/fixtures/circle/a.ts'])
+  })
+
+  it('no import circle inside src/main/ipc', () => {
+    expect(importCircles('src/main/ipc')).toEqual([])
+  })
+
+  it('ipc handler files import only core services, shared and platform ports, not each other', () => {
+    const infrastructure = new Set(['src/main/ipc/register.ts', 'src/main/ipc/dispatch.ts', 'src/main/ipc/handlers/index.ts'])
+    const allowed = (target: string): boolean =>
+      target.startsWith('src/main/core/') || target.startsWith('src/shared/') || target === 'src/main/ipc/dispatch.ts'
+    const offenders = sourceFiles(join(ROOT, 'src/main/ipc'))
+      .filter((file) => !infrastructure.has(relative(ROOT, file)))
+      .flatMap((file) =>
+        importedModules(readFileSync(file, 'utf8')).flatMap((specifier) => {
+          const target = resolveImport(file, specifier)
+          // A package (zod, node:*) is fine; only a repository file outside core/shared is an offender.
+          if (target === null && !specifier.startsWith('.') && !specifier.startsWith('@shared/')) return []
+          const named = target === null ? specifier : relative(ROOT, target)
+          return allowed(named) ? [] : [`${relative(ROOT, file)} imports ${named}`]
+        })
+      )
+    expect(offenders).toEqual([])
+  })
+})
+
+describe('architecture (contract and handlers by domain)', () => {
+  it('each contract domain file declares only its own commands, and has its handler file', async () => {
+    const folder = join(ROOT, 'src/shared/ipc/contract')
+    const domains = readdirSync(folder).map((name) => name.replace(/\.ts$/, '')).filter((name) => name !== 'ids')
+    const problems: string[] = []
+    for (const domain of domains) {
+      const module = (await import(join(folder, `${domain}.ts`))) as Record<string, unknown>
+      const commands = module[`${domain}Commands`]
+      if (typeof commands !== 'object' || commands === null) problems.push(`${domain}.ts exports no ${domain}Commands`)
+      else problems.push(...Object.keys(commands).filter((name) => !name.startsWith(`${domain}:`)).map((name) => `${domain}.ts declares ${name}`))
+      if (!existsSync(join(ROOT, 'src/main/ipc/handlers', `${domain}.ts`))) problems.push(`no src/main/ipc/handlers/${domain}.ts`)
+    }
+    expect(domains.length).toBeGreaterThan(10)
+    expect(problems).toEqual([])
+  })
+})

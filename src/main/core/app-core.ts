@@ -15,7 +15,7 @@ import { openIteratorStateStore } from './iterator/iterator-state'
 import { HistoryStore } from './history/history-store'
 import { startHistoryWorker, type History, type WorkerSource } from './history/history-client'
 import { CollectionRepository } from './collections/repository'
-import { openCollectionList, type OpenCollections } from './glue/open-collections'
+import { openCollectionList, type OpenCollections } from './collections/open-collections'
 import { openImportedCatalogStore, type ImportedCatalogStore } from './catalog-import/imported-store'
 
 /** Quit waits this long at most for InsightCloudSec logouts. */

@@ -14,6 +14,8 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 export type Handler<K extends CommandName> = (input: ParsedInput<K>, emit: Emit) => Promise<CommandOutput<K>>
 /** One handler per contract command: a missing one is a compile error. */
 export type Handlers = { [K in CommandName]: Handler<K> }
+/** The handlers of one contract domain (the commands named `<domain>:...`), one file each in ./handlers/. */
+export type DomainHandlers<D extends string> = Pick<Handlers, Extract<CommandName, `${D}:${string}`>>
 
 /**
  * Validates an untrusted (command, payload) pair against the contract, runs the handler and wraps the outcome in

@@ -1,5 +1,5 @@
 import { clipboard, dialog, type BrowserWindow } from 'electron'
-import type { PlatformPort } from '../ipc/handlers'
+import type { PlatformPort } from '../core/ports/platform-port'
 
 /** Native file dialogs: the sandboxed renderer never sees the file system, main hands back the chosen path. */
 export function createElectronPlatform(getWindow: () => BrowserWindow | null): PlatformPort {

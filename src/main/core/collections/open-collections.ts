@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { CollectionTree } from '@shared/collections/saved-request'
 import { AppError } from '@shared/model/errors'
-import type { CollectionRepository } from '../collections/repository'
+import type { CollectionRepository } from './repository'
 import { readJsonFile, writeJsonAtomic } from '../storage/json-file'
 
 const OpenListSchema = z.object({ folders: z.array(z.string().min(1)).max(200) })

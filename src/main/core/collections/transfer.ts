@@ -3,13 +3,14 @@ import type { CollectionTree } from '@shared/collections/saved-request'
 import type { DroppedSecret, AuthMapping } from '@shared/collections/import-types'
 import type { Environment } from '@shared/model/environment'
 import { AppError } from '@shared/model/errors'
-import type { CollectionRepository } from '../collections/repository'
-import { importPostmanCollection } from '../collections/postman-import'
-import { writeImportedCollection } from '../collections/import-writer'
-import { exportPostman } from '../collections/postman-export'
-import { exportCollectionHar } from '../collections/har-export'
-import { writeTextAtomic } from '../collections/text-file'
+import type { CollectionRepository } from './repository'
+import { importPostmanCollection } from './postman-import'
+import { writeImportedCollection } from './import-writer'
+import { exportPostman } from './postman-export'
+import { exportCollectionHar } from './har-export'
+import { writeTextAtomic } from './text-file'
 import type { OpenCollections } from './open-collections'
+import type { HostDialogs } from '../ports/platform-port'
 
 const MAX_IMPORT_BYTES = 50 * 1024 * 1024
 
@@ -63,4 +64,45 @@ export async function exportHarFile(
   const exported = await exportCollectionHar(repo, folder, path, { startedDateTime: now.toISOString(), variables })
   await writeTextAtomic(target, JSON.stringify(exported.har, null, 2) + '\n')
   return { path: target, replacedSecrets: exported.replacedSecrets.length, warnings: exported.warnings }
+}
+
+/** A default file name for an export: the request file's or folder's name, else the collection folder's. */
+function exportName(root: string, path: string): string {
+  const base = (path === '' ? root : path).split(/[\\/]/).filter(Boolean).pop() ?? 'collection'
+  return base.replace(/\.request\.json$/, '') || 'collection'
+}
+
+const CANCELLED = { path: null, replacedSecrets: 0, warnings: [] as string[] }
+
+export interface CollectionTransfer {
+  /** Postman file (open dialog) into a new collection (folder dialog); null when either dialog was cancelled. */
+  importPostman(): Promise<PostmanImportResult | null>
+  exportPostman(folder: string, path: string): Promise<ExportResult | typeof CANCELLED>
+  exportHar(folder: string, path: string, environmentId: string | null): Promise<ExportResult | typeof CANCELLED>
+}
+
+/** Collection import and export through the host's dialogs; only folders open in the sidebar are accepted. */
+export function createCollectionTransfer(
+  deps: { collections: CollectionRepository; open: OpenCollections; environmentOf(id: string): Environment },
+  dialogs: HostDialogs
+): CollectionTransfer {
+  const { collections, open } = deps
+  return {
+    async importPostman() {
+      const file = await dialogs.pickImportFile('postman')
+      const folder = file === null ? null : await dialogs.pickFolder('import-target')
+      return file === null || folder === null ? null : importPostmanFile(collections, open, file, folder)
+    },
+    async exportPostman(folder, path) {
+      const root = open.require(folder)
+      const target = await dialogs.pickSavePath('export', `${exportName(root, path)}.postman_collection.json`)
+      return target === null ? CANCELLED : exportPostmanFile(collections, root, path, target)
+    },
+    async exportHar(folder, path, environmentId) {
+      const root = open.require(folder)
+      const environment = environmentId === null ? null : deps.environmentOf(environmentId)
+      const target = await dialogs.pickSavePath('export', `${exportName(root, path)}.har`)
+      return target === null ? CANCELLED : exportHarFile(collections, root, path, environment, target)
+    }
+  }
 }

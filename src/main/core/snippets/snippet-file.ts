@@ -1,5 +1,5 @@
 import type { SnippetLanguage } from '@shared/snippets'
-import { writeTextAtomic } from './storage/json-file'
+import { writeTextAtomic } from '../storage/json-file'
 
 /**
  * Saves a snippet where the user chose. It may hold secrets inlined at the user's request, so it is private to the

@@ -7,6 +7,9 @@ import { generateSnippet, SNIPPET_ENV_VARS, SECRET_LABELS, type SnippetInput, ty
 import { maskErrorSecrets } from '@shared/redaction/secret-values'
 import { referencedSecrets, resolveRequest } from '../resolve-request'
 import { secretKey, type Vault } from '../vault/vault'
+import { AppError } from '@shared/model/errors'
+import { hostDialogs, type PlatformPort } from '../ports/platform-port'
+import { saveSnippetFile } from './snippet-file'
 
 export interface SnippetRequest {
   spec: RequestSpec
@@ -109,4 +112,44 @@ function iteratorOf(spec: RequestSpec): SnippetInput['iterator'] {
   const index = find('index')
   const operation = find('operation')
   return index !== undefined && operation !== undefined && operation !== '' ? { index, operation } : undefined
+}
+
+/** A snippet request as the renderer sends it: the environment by id. */
+export type SnippetCommand = Omit<SnippetRequest, 'environment' | 'reveal'> & { environmentId: string | null }
+
+export interface SnippetActions {
+  /** The code to display: a secret the user asked to inline shows as a masked stand-in. */
+  generate(request: SnippetCommand): Promise<GeneratedSnippet>
+  /** Save dialog, then the code with real secret values (when asked) written atomically; path null = cancelled. */
+  save(request: SnippetCommand): Promise<{ path: string | null }>
+  /** The code with real secret values (when asked) put on the OS clipboard by main itself. */
+  copy(request: SnippetCommand): Promise<{ copied: boolean }>
+}
+
+export function createSnippetActions(
+  deps: { environmentOf(id: string): Environment; settings(): Settings; vault: Vault },
+  platform: PlatformPort
+): SnippetActions {
+  /** `reveal`: only copy and save (main-side actions) put real secret values in; the displayed code is masked. */
+  const snippet = (request: SnippetCommand, reveal: boolean): Promise<GeneratedSnippet> =>
+    createSnippet(
+      { ...request, environment: request.environmentId === null ? null : deps.environmentOf(request.environmentId), reveal },
+      deps.settings(),
+      deps.vault
+    )
+  return {
+    generate: (request) => snippet(request, false),
+    async save(request) {
+      const path = await hostDialogs(platform).pickSavePath('snippet', request.language === 'python' ? 'request.py' : 'request.sh')
+      if (path === null) return { path }
+      const { code } = await snippet(request, true)
+      await saveSnippetFile(path, code, request.language)
+      return { path }
+    },
+    async copy(request) {
+      if (!platform.writeClipboard) throw new AppError('INTERNAL', 'This host has no clipboard.')
+      platform.writeClipboard((await snippet(request, true)).code)
+      return { copied: true }
+    }
+  }
 }

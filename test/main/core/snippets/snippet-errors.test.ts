@@ -7,7 +7,7 @@ import type { Environment } from '@shared/model/environment'
 import type { RequestSpec } from '@shared/model/request'
 import { SettingsSchema } from '@shared/model/settings'
 import { containsSecretValue } from '@shared/redaction/secret-values'
-import { createSnippet } from '../../../../src/main/core/glue/snippet-service'
+import { createSnippet } from '../../../../src/main/core/snippets/snippet-service'
 import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
 import { openVault, secretKey, type Vault } from '../../../../src/main/core/vault/vault'
 
