@@ -27,6 +27,11 @@ export function deriveVendorLists<const V extends readonly VendorDefinition[]>(v
     secretNames: secretNames as unknown as readonly [Secret, ...Secret[]],
     secretLabels: Object.fromEntries(vendors.flatMap((vendor) => vendor.secrets.map((slot) => [slot.name, slot.label]))) as Record<Secret, string>,
     secretFieldLabels: Object.fromEntries(vendors.flatMap((vendor) => vendor.secrets.map((slot) => [slot.name, slot.fieldLabel]))) as Record<Secret, string>,
+    /** Per vendor, so two vendors may both have a `clientId` field (the flat map below needs unique keys). */
+    snippetEnvVarsByKind: Object.fromEntries(vendors.map((vendor) => [vendor.id, vendor.snippetEnvVars])) as unknown as {
+      [Vn in V[number] as Vn['id']]: Vn['snippetEnvVars']
+    },
+    /** Every vendor's env vars in one map, as the snippets read them today; keys must not repeat across vendors. */
     snippetEnvVars: Object.assign({}, ...vendors.map((vendor) => vendor.snippetEnvVars)) as UnionToIntersection<V[number]['snippetEnvVars']>,
     credentialHeaders: vendors.flatMap((vendor) => vendor.credentialHeaders),
     credentialParams: vendors.flatMap((vendor) => vendor.credentialParams),
