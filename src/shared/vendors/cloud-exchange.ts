@@ -26,5 +26,6 @@ export const cloudExchange = defineVendor({
   ],
   snippetEnvVars: { clientId: 'CE_CLIENT_ID', clientSecret: 'CE_CLIENT_SECRET' },
   credentialHeaders: ['x-client-secret'],
-  credentialParams: ['client_secret']
+  credentialParams: ['client_secret'],
+  login: { path: '/api/auth' }
 })

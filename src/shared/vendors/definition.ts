@@ -59,6 +59,8 @@ export interface VendorDefinition<
   credentialHeaders: readonly string[]
   /** Query or form parameter names (lower case) that carry this vendor's credential. */
   credentialParams: readonly string[]
+  /** The session login (and logout) the snippets reproduce, paths relative to the environment's base URL. */
+  login?: { path: string; logoutPath?: string }
   /** Features of the renderer that exist only for this vendor. */
   panels?: {
     /** Data Export iterator panel above the request tabs. */
@@ -68,12 +70,13 @@ export interface VendorDefinition<
   }
 }
 
-/** Keeps the literal types of a definition (id, secret names, env-var names) while checking it is complete. */
+/** Keeps the literal types of a definition (id, secret names, env-var names, login paths) while checking it is complete. */
 export function defineVendor<
   const Id extends string,
   Profile extends z.ZodObject,
   const Secrets extends readonly SecretSlot[],
-  const EnvVars extends Readonly<Record<string, string>>
->(definition: VendorDefinition<Id, Profile, Secrets, EnvVars>): VendorDefinition<Id, Profile, Secrets, EnvVars> {
-  return definition
+  const EnvVars extends Readonly<Record<string, string>>,
+  const Login extends VendorDefinition['login'] = undefined
+>(definition: VendorDefinition<Id, Profile, Secrets, EnvVars> & { login?: Login }): VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login } {
+  return definition as VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login }
 }

@@ -25,5 +25,6 @@ export const insightCloudSec = defineVendor({
   snippetEnvVars: { apiKey: 'ICS_API_KEY', username: 'ICS_USERNAME', password: 'ICS_PASSWORD' },
   credentialHeaders: ['api-key', 'x-auth-token'],
   credentialParams: [],
+  login: { path: '/v2/public/user/login', logoutPath: '/v2/public/user/logout' },
   panels: { generateApiKey: true }
 })
