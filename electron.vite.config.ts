@@ -14,7 +14,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           'history-worker': resolve(__dirname, 'src/main/core/history/history-worker.ts'),
-          'sandbox-worker': resolve(__dirname, 'src/main/core/sandbox/worker/sandbox-worker.ts'),
+          'sandbox-worker': resolve(__dirname, 'src/sandbox/worker/sandbox-worker.ts'),
           'catalog-import-worker': resolve(__dirname, 'src/main/core/catalog-import/import-worker.ts')
         }
       }

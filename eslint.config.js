@@ -17,6 +17,22 @@ const noNode = {
   ]
 }
 
+// The sandbox is its own program (src/sandbox/, `npm run sandbox`): core is handed a SandboxPort, never imports it.
+const coreRules = {
+  ...noElectron,
+  patterns: [
+    ...noElectron.patterns,
+    { group: ['**/sandbox', '**/sandbox/**'], message: 'src/main/core never imports src/sandbox: take a SandboxPort (src/main/core/sandbox-port.ts).' }
+  ]
+}
+const sandboxRules = {
+  paths: [{ name: 'electron', message: 'src/sandbox runs under plain Node (npm run sandbox): no electron.' }],
+  patterns: [
+    { group: ['electron/*'], message: 'src/sandbox runs under plain Node (npm run sandbox): no electron.' },
+    { group: ['**/main', '**/main/**'], message: 'src/sandbox is its own program: it never imports src/main.' }
+  ]
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'dist/**', '.scratch/**'] },
   js.configs.recommended,
@@ -29,7 +45,8 @@ export default tseslint.config(
     }
   },
   { files: ['src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', noNode] } },
-  { files: ['src/main/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', noElectron] } },
+  { files: ['src/main/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRules] } },
+  { files: ['src/sandbox/**/*.ts'], rules: { 'no-restricted-imports': ['error', sandboxRules] } },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },

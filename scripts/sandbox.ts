@@ -11,7 +11,7 @@
  */
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { startSandbox, type SandboxOptions } from '../src/main/core/sandbox/index'
+import { startSandbox, type SandboxOptions } from '../src/sandbox/index'
 
 export const DEFAULT_DATA_DIR = join(homedir(), '.cloudsec-api-explorer', 'sandbox')
 

@@ -8,6 +8,7 @@ import { createElectronPlatform } from './platform/dialogs'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
 import { installAppMenu } from './platform/app-menu'
 import { tuneMainProcessHeap } from './core/heap-tuning'
+import { startSandboxWorker } from '../sandbox/worker/sandbox-client'
 
 // Composition root: build core services, register IPC, open the window. Everything else lives in core/.
 let mainWindow: BrowserWindow | null = null
@@ -42,12 +43,13 @@ async function start(): Promise<void> {
   core = await createAppCore({
     dataDir: app.getPath('userData'),
     tempDir: bodiesDir.path,
-    sandbox: {},
     cipher: (settings) => createSafeStorageCipher(settings.weakSecretStorageAccepted),
     // Built next to this file from src/main/core/history/history-worker.ts (electron.vite.config.ts).
     historyWorker: { file: new URL('./history-worker.js', import.meta.url) },
-    // Built next to this file from src/main/core/sandbox/worker/sandbox-worker.ts (electron.vite.config.ts).
-    sandboxWorker: { file: new URL('./sandbox-worker.js', import.meta.url) },
+    // The sandbox (its own program, src/sandbox/) in a worker thread, so its requests never hold up main's event loop.
+    // Built next to this file from src/sandbox/worker/sandbox-worker.ts (electron.vite.config.ts).
+    sandbox: (dataDir, onStopped) =>
+      startSandboxWorker({ dataDir }, { file: new URL('./sandbox-worker.js', import.meta.url) }, onStopped),
     // Built next to this file from src/main/core/catalog-import/import-worker.ts (electron.vite.config.ts).
     catalogImportWorker: { file: new URL('./catalog-import-worker.js', import.meta.url) }
   })

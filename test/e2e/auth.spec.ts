@@ -7,8 +7,8 @@ import { enterRequest } from './helpers'
 // fields, requests sent through the real core. The sandbox credentials are well-known test values.
 test.use({ coreSandbox: { waitTime: 0 } })
 
-function sandbox(bridge: Bridge): NonNullable<Bridge['core']['sandbox']> {
-  const running = bridge.core.sandbox
+function sandbox(bridge: Bridge): NonNullable<Bridge['sandbox']> {
+  const running = bridge.sandbox
   if (!running) throw new Error('the sandbox is not running')
   return running
 }

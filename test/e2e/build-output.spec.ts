@@ -43,7 +43,7 @@ test('the built sandbox worker (started by the built main) serves requests on it
   const { mkdtemp, rm } = await import('node:fs/promises')
   const { tmpdir } = await import('node:os')
   const { pathToFileURL } = await import('node:url')
-  const { startSandboxWorker } = await import('../../src/main/core/sandbox/worker/sandbox-client')
+  const { startSandboxWorker } = await import('../../src/sandbox/worker/sandbox-client')
   const dir = await mkdtemp(resolve(tmpdir(), 'built-sandbox-'))
   const sandbox = await startSandboxWorker({ dataDir: dir, http: true }, { file: pathToFileURL(resolve(OUT, 'main/sandbox-worker.js')) })
   try {

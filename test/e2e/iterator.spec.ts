@@ -24,7 +24,7 @@ function localInput(epochSec: number): string {
 
 async function setV2(bridge: Bridge, present: boolean): Promise<void> {
   if (present) {
-    const token = bridge.core.sandbox?.credentials.netskope.v2Tokens[0]?.token ?? ''
+    const token = bridge.sandbox?.credentials.netskope.v2Tokens[0]?.token ?? ''
     await bridge.call('vault:set', { environmentId: ENV, name: 'v2Token', value: token })
   } else {
     await bridge.call('vault:delete', { environmentId: ENV, name: 'v2Token' })
@@ -83,7 +83,7 @@ test('until caught up: progress bar, cancel, then an export whose record count m
 })
 
 test('the scope checker reports a missing scope for the sandbox\'s limited token (read-only probes)', async ({ app, bridge }) => {
-  const limited = bridge.core.sandbox?.credentials.netskope.v2Tokens.find((t) => t.name === 'dataexport')?.token ?? ''
+  const limited = bridge.sandbox?.credentials.netskope.v2Tokens.find((t) => t.name === 'dataexport')?.token ?? ''
   await bridge.call('vault:set', { environmentId: ENV, name: 'v2Token', value: limited })
   await selectNetskope(app)
   await app.getByTestId('scope-check-toggle').click()

@@ -32,7 +32,7 @@ test('Python and cURL snippets for a sandbox request: no secret unless asked, an
   await app.getByTestId('snippet-toggle').click()
   const panel = app.getByTestId('snippet-panel')
   const text = panel.getByTestId('snippet-text')
-  const baseUrl = bridge.core.sandbox?.urls.netskope ?? ''
+  const baseUrl = bridge.sandbox?.urls.netskope ?? ''
 
   // Python (the default tab), highlighted by Monaco; the plain text is the exact code.
   await expect(panel.getByTestId('snippet-editor').locator('.view-lines')).toContainText('#!/usr/bin/env python3')
@@ -90,7 +90,7 @@ test('the Python snippet runs against the sandbox when python3 with requests is 
   await enterRequest(app, 'GET', '/api/v2/services/cci/tags')
   await app.getByTestId('snippet-toggle').click()
   const text = app.getByTestId('snippet-panel').getByTestId('snippet-text')
-  await expect(text).toContainText(bridge.core.sandbox?.urls.netskope ?? 'missing')
+  await expect(text).toContainText(bridge.sandbox?.urls.netskope ?? 'missing')
   const script = join(work, 'request.py')
   await writeFile(script, (await text.textContent()) ?? '')
   const { stdout } = await run('python3', [script], { env: { ...process.env, NETSKOPE_API_TOKEN: V2_TOKEN } })

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateSnippet, SNIPPET_ENV_VARS, type SnippetInput } from '../../src/shared/snippets'
 import type { Environment } from '../../src/shared/model/environment'
 import type { SecretName } from '../../src/shared/model/auth'
-import type { SendOptions } from '../../src/main/core/http/types'
-import { issueServerCertificate, loadOrCreateCa } from '../../src/main/core/sandbox/tls'
+import type { SendOptions } from '../../src/main/core/http/engine-contract'
+import { issueServerCertificate, loadOrCreateCa } from '../../src/sandbox/tls'
 import { ITERATOR_RECORDS, startEchoServer, type EchoServer, type Recorded } from './echo-server'
 import { normalize, type Normalized } from './compare'
 import { SECRET_FILE_CONTENT, TRUTH_CASES, specFor, type TruthCase } from './cases'
 import { cleanEnv, createAppSide, findPython, runProcess, type AppSide } from './runners'
 
-// Snippet truth (DESIGN.md, Testing): every generated Python and cURL snippet is run (python3 + requests, sh +
+// Snippet truth: every generated Python and cURL snippet is run (python3 + requests, sh +
 // curl) against a local echo server and must deliver what the real engine + authenticator delivered.
 
 let dir: string

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { createAppCore } from '../../src/main/core/app-core'
-import { startSandbox } from '../../src/main/core/sandbox'
+import { startSandbox } from '../../src/sandbox'
 import { createSessionCipher } from '../../src/main/core/vault/aes-cipher'
 import { secretKey } from '../../src/main/core/vault/vault'
 

@@ -3,8 +3,8 @@ import type { SendResult } from '@shared/model/response'
 import type { Environment } from '@shared/model/environment'
 import type { Settings } from '@shared/model/settings'
 import { AppError, type AppErrorShape } from '@shared/model/errors'
-import type { HttpEngine, Progress, SendOptions } from './http/types'
-import { RunSignal } from './http/cancellation'
+import type { HttpEngine, Progress, SendOptions } from './http/engine-contract'
+import { RunRegistry } from './runs/run-registry'
 import type { EnvironmentRepository } from './environments'
 import type { SettingsStore } from './settings-store'
 import type { Authenticator } from './auth/authenticator'
@@ -38,7 +38,7 @@ export function createRequestRunner(deps: {
   /** Every send is recorded (the store redacts); optional so engine-level tests can leave it out. */
   history?: Pick<History, 'add'>
 }): RequestRunner {
-  const running = new Map<string, RunSignal>()
+  const runs = new RunRegistry((runId) => `A request with run id "${runId}" is already running.`)
 
   async function sendWithAuth(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
     const first = await deps.auth.apply(environment, spec, options)
@@ -84,9 +84,7 @@ export function createRequestRunner(deps: {
 
   return {
     async send(runId, spec, environmentId, onProgress, extra) {
-      if (running.has(runId)) throw new AppError('INVALID_INPUT', `A request with run id "${runId}" is already running.`)
-      const signal = new RunSignal()
-      running.set(runId, signal)
+      const signal = runs.start(runId)
       let options: SendOptions | null = null
       try {
         const environment = environmentId === null ? null : deps.environments.get(environmentId)
@@ -105,17 +103,11 @@ export function createRequestRunner(deps: {
         deps.history?.add({ spec, environmentId, error: errorShape(error), secretValues })
         throw error
       } finally {
-        running.delete(runId)
+        runs.finish(runId, signal)
       }
     },
-    cancel(runId) {
-      const signal = running.get(runId)
-      signal?.abort()
-      return signal !== undefined
-    },
-    cancelAll() {
-      for (const signal of running.values()) signal.abort()
-    }
+    cancel: (runId) => runs.cancel(runId),
+    cancelAll: () => runs.cancelAll()
   }
 }
 

@@ -1,6 +1,6 @@
 import type { SendResult } from '@shared/model/response'
 import { maskSecretValues } from '@shared/redaction/secret-values'
-import { maskInPlace, secretBytes } from './http/secret-bytes'
+import { maskInPlace, secretBytes } from './stored-body/secret-bytes'
 
 /**
  * A send result as it may cross to the renderer: every known secret value of the send (SendOptions.secretValues)

@@ -1,5 +1,5 @@
 import type { Plan, Row } from './plan'
-import { bodyArgs, command, credentialLines, headerArg, SH_SESSION_VAR, urlWord, type Inline } from './curl-parts'
+import { bodyArgs, command, credentialLines, headerArg, SH_SESSION_VAR, urlWord, type Inline } from './curl-arguments'
 import { commentText, FIRST_LINES, seconds, shQuote } from './quote'
 import { SNIPPET_ENV_VARS, type SnippetInput } from './types'
 

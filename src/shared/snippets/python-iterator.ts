@@ -1,4 +1,4 @@
-import { callExpression } from './python-parts'
+import { callExpression } from './python-expressions'
 import { pyString } from './quote'
 
 /**

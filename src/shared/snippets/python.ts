@@ -1,6 +1,6 @@
 import type { SecretName } from '@shared/model/auth'
 import type { Plan, Row } from './plan'
-import { PY_SECRET_VARS, PY_SESSION_VAR, callExpression, pyBody, pyHeaders, pyPairs } from './python-parts'
+import { PY_SECRET_VARS, PY_SESSION_VAR, callExpression, pyBody, pyHeaders, pyPairs } from './python-expressions'
 import { iteratorOutputName, pyIteratorLoop } from './python-iterator'
 import { commentText, FIRST_LINES, pyString, seconds } from './quote'
 import { SECRET_LABELS, SNIPPET_ENV_VARS, type SnippetInput } from './types'

@@ -9,7 +9,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { createAppCore, type AppCore, type AppCoreOptions } from '../../../src/main/core/app-core'
+import { createAppCore, type AppCore } from '../../../src/main/core/app-core'
+import type { StartSandbox } from '../../../src/main/core/sandbox-port'
+import type { RunningSandbox, SandboxOptions } from '../../../src/sandbox'
+import { startSandboxWorker } from '../../../src/sandbox/worker/sandbox-client'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { dispatch, type Emit } from '../../../src/main/ipc/dispatch'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
@@ -19,13 +22,16 @@ import { catalogImportWorkerFromSource, historyWorkerFromSource, sandboxWorkerFr
 export interface BridgeOptions {
   /** Folder with the built renderer (index.html + assets). */
   rendererDir: string
-  sandbox?: AppCoreOptions['sandbox']
+  /** Run the sandbox (in its worker thread, as in the app) with these options; false or missing = no sandbox. */
+  sandbox?: false | Pick<SandboxOptions, 'http' | 'waitTime'>
 }
 
 export interface Bridge {
   url: string
   token: string
   core: AppCore
+  /** The running sandbox with all its credentials (core sees only what it seeds), or null. */
+  sandbox: RunningSandbox | null
   /** What the next `dialog:pick-file` returns (null = the user cancelled the dialog). */
   setPickedFile(path: string | null): void
   /** What the next save dialog returns (null = cancelled). */
@@ -67,16 +73,21 @@ function sameToken(given: string | null | undefined, token: string): boolean {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const rendererDir = resolve(options.rendererDir)
   const root = await mkdtemp(join(tmpdir(), 'explorer-e2e-'))
+  let sandbox: RunningSandbox | null = null
+  const sandboxOptions = options.sandbox
+  // The sandbox in its worker thread, as in the app (run from source here).
+  const startSandbox: StartSandbox | false = sandboxOptions
+    ? async (dataDir, onStopped) =>
+        (sandbox = await startSandboxWorker({ dataDir, ...sandboxOptions }, sandboxWorkerFromSource(), onStopped))
+    : false
   const core = await createAppCore({
     dataDir: join(root, 'data'),
     tempDir: join(root, 'bodies'),
-    sandbox: options.sandbox ?? false,
+    sandbox: startSandbox,
     // A real cipher with an in-memory key: the vault works, nothing outlives the test.
     cipher: createSessionCipher(null, true),
     // History in its worker thread, as in the app (run from source here).
     historyWorker: historyWorkerFromSource(),
-    // The sandbox in its worker thread, as in the app.
-    sandboxWorker: sandboxWorkerFromSource(),
     catalogImportWorker: catalogImportWorkerFromSource()
   })
   let pickedFile: string | null = null
@@ -155,6 +166,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://127.0.0.1:${port}`,
     token,
     core,
+    sandbox,
     setPickedFile(path) {
       pickedFile = path
     },

@@ -1,5 +1,5 @@
 import type { AppError } from '@shared/model/errors'
-import type { AppliedAuth } from './authenticator'
+import type { AppliedAuth } from './applied-auth'
 
 /** The last auth failure of one environment. `error` is set while a repeated login with the same credentials is held back. */
 export interface AuthFailure {

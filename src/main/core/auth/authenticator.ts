@@ -1,15 +1,13 @@
 import type { Environment } from '@shared/model/environment'
 import type { KeyValue, RequestSpec } from '@shared/model/request'
 import type { AuthProfile } from '@shared/model/auth'
-import type { HttpEngine, SendOptions } from '../http/types'
+import type { HttpEngine, SendOptions } from '../http/engine-contract'
 import { secretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
 import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
+import type { AppliedAuth } from './applied-auth'
 import { loginCloudExchange, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
 import { SessionCache, type CachedSession } from './session-cache'
-
-/** Which credential a request carried; tells the runner whether a 401/403 may be cured by logging in again. */
-export type AppliedAuth = 'none' | 'manual' | 'netskope-v2' | 'netskope-v1' | 'api-key' | 'session'
 
 export interface Authenticator {
   apply(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<{ spec: RequestSpec; applied: AppliedAuth }>
@@ -105,7 +103,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
       }
       case 'insightcloudsec': {
         if (hasHeader(spec, 'Api-Key') || hasHeader(spec, 'x-auth-token')) return { spec, applied: 'manual' }
-        // Reference §6: with both credentials, send only the API key (the server would ignore the token anyway).
+        // With both credentials, send only the API key: InsightCloudSec prefers Api-Key and would ignore the token.
         const apiKey = await secret(environment, 'apiKey')
         if (apiKey !== null) return { spec: { ...spec, headers: [...spec.headers, header('Api-Key', apiKey)] }, applied: 'api-key' }
         const password = await secret(environment, 'password')

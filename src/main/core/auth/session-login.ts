@@ -3,7 +3,7 @@ import type { RequestSpec } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { joinBaseUrl } from '@shared/templating/template'
 import { maskSecretValues } from '@shared/redaction/secret-values'
-import type { HttpEngine, SendOptions } from '../http/types'
+import type { HttpEngine, SendOptions } from '../http/engine-contract'
 
 export interface Session {
   token: string
@@ -68,7 +68,7 @@ export async function loginInsightCloudSec(
       'Check the username and password in the auth panel. SSO users cannot log in through the API: use an API key.'
     )
   }
-  // session_timeout's unit is not documented (reference §1.1); minutes fits every sample. Renew a minute early.
+  // session_timeout's unit is not documented by InsightCloudSec; minutes fits every sample answer. Renew a minute early.
   const timeout = typeof json?.['session_timeout'] === 'number' ? json['session_timeout'] : 60
   return { token: sessionId, expiresAt: Date.now() + Math.max(1, timeout - 1) * 60_000 }
 }

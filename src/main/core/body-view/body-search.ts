@@ -2,6 +2,7 @@ import { AppError } from '@shared/model/errors'
 import type { BodyMatch, BodySearchPage } from '@shared/model/body-view'
 import type { BodyView } from './body-view'
 import { ROW_BYTES } from './row-splitter'
+import type { CancelSignal } from '../runs/run-signal'
 
 const READ_CHUNK = 1024 * 1024
 /** A page returns after scanning this much even without enough matches, so the caller can show progress. */
@@ -46,7 +47,7 @@ function findAll(haystack: Buffer, needle: Buffer, caseSensitive: boolean, limit
  * reads (never all in memory), matches across read boundaries included, stopped by `signal` between reads. Rows are
  * found for the matches only (through the view's kept row starts), not by splitting everything scanned.
  */
-export async function searchView(view: BodyView, options: SearchOptions, signal: AbortSignal): Promise<BodySearchPage> {
+export async function searchView(view: BodyView, options: SearchOptions, signal: CancelSignal): Promise<BodySearchPage> {
   await view.finished
   const needle = Buffer.from(options.query)
   if (needle.length === 0) throw new AppError('INVALID_INPUT', 'The search text is empty.')

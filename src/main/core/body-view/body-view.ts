@@ -1,9 +1,9 @@
 import { open, rm } from 'node:fs/promises'
 import { AppError } from '@shared/model/errors'
 import type { BodyRow, BodyViewMode } from '@shared/model/body-view'
-import type { StoredBody } from '../http/body-sink'
+import type { StoredBody } from '../stored-body/stored-body'
 import { fileSource, maskedStoredSource, type ByteSource } from './byte-source'
-import type { SecretBytes } from '../http/secret-bytes'
+import type { SecretBytes } from '../stored-body/secret-bytes'
 import { JsonReindenter } from './json-reindent'
 import { RowSplitter } from './row-splitter'
 

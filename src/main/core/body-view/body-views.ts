@@ -1,12 +1,13 @@
 import { join } from 'node:path'
 import { AppError } from '@shared/model/errors'
 import type { BodyRows, BodySearchPage, BodyViewMode } from '@shared/model/body-view'
-import type { StoredBody } from '../http/body-sink'
+import type { StoredBody } from '../stored-body/stored-body'
 import { storedSource } from './byte-source'
 import { BodyView } from './body-view'
 import { searchView, type SearchOptions } from './body-search'
 import { saveBody } from './save-body'
-import { secretBytes } from '../http/secret-bytes'
+import { secretBytes } from '../stored-body/secret-bytes'
+import { RunRegistry } from '../runs/run-registry'
 
 /** Looks at the first bytes only: a body that opens with { or [ gets the re-indented view. */
 const SNIFF_BYTES = 256
@@ -18,7 +19,7 @@ const SNIFF_BYTES = 256
 export class BodyViews {
   private readonly views = new Map<string, BodyView>()
   private readonly jsonBodies = new Map<string, boolean>()
-  private readonly searches = new Map<string, AbortController>()
+  private readonly searches = new RunRegistry((searchId) => `A search with id "${searchId}" is already going.`)
 
   constructor(
     private readonly lookup: (responseId: string) => StoredBody | undefined,
@@ -44,21 +45,16 @@ export class BodyViews {
 
   /** One page of matches; a second search with the same id cancels the first. */
   async search(searchId: string, responseId: string, mode: BodyViewMode, options: SearchOptions): Promise<BodySearchPage> {
-    this.cancelSearch(searchId)
-    const controller = new AbortController()
-    this.searches.set(searchId, controller)
+    const signal = this.searches.restart(searchId)
     try {
-      return await searchView(await this.view(responseId, mode), options, controller.signal)
+      return await searchView(await this.view(responseId, mode), options, signal)
     } finally {
-      if (this.searches.get(searchId) === controller) this.searches.delete(searchId)
+      this.searches.finish(searchId, signal)
     }
   }
 
   cancelSearch(searchId: string): boolean {
-    const controller = this.searches.get(searchId)
-    controller?.abort()
-    this.searches.delete(searchId)
-    return controller !== undefined
+    return this.searches.drop(searchId)
   }
 
   /** Decoded size of a kept body; throws NOT_FOUND when it is not kept. */
@@ -89,8 +85,7 @@ export class BodyViews {
   }
 
   async clear(): Promise<void> {
-    for (const controller of this.searches.values()) controller.abort()
-    this.searches.clear()
+    this.searches.dropAll()
     const ids = new Set([...this.views.keys()].map((key) => key.slice(0, key.lastIndexOf(':'))))
     await Promise.all([...ids].map((id) => this.release(id)))
   }

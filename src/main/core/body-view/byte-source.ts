@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { AppError } from '@shared/model/errors'
-import type { StoredBody } from '../http/body-sink'
-import { readMasked, type SecretBytes } from '../http/secret-bytes'
+import type { StoredBody } from '../stored-body/stored-body'
+import { readMasked, type SecretBytes } from '../stored-body/secret-bytes'
 
 /** Random-access reads over a kept body (memory or temp file), or over a file of a derived view. */
 export interface ByteSource {

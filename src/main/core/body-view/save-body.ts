@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { copyFile, open, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppError } from '@shared/model/errors'
-import type { StoredBody } from '../http/body-sink'
+import type { StoredBody } from '../stored-body/stored-body'
 
 /**
  * Copies a kept body to `path` (main to disk, never through the renderer): into a temp file beside the target,

@@ -1,9 +1,7 @@
 import { open, rm, type FileHandle } from 'node:fs/promises'
 import { AppError } from '@shared/model/errors'
-import type { BodyReceiver } from './types'
-
-/** Where a finished body lives: small ones in memory, anything larger in its own temp file. */
-export type StoredBody = { kind: 'memory'; data: Buffer; size: number } | { kind: 'file'; path: string; size: number }
+import type { BodyReceiver } from './engine-contract'
+import type { StoredBody } from '../stored-body/stored-body'
 
 export interface SinkResult {
   stored: StoredBody

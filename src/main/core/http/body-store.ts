@@ -3,9 +3,9 @@ import { mkdir, open, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BodyChunk } from '@shared/model/response'
 import { AppError } from '@shared/model/errors'
-import type { StoredBody } from './body-sink'
+import type { StoredBody } from '../stored-body/stored-body'
 import { utf8CutBefore, utf8SkipContinuation } from './utf8'
-import { readMasked, secretBytes } from './secret-bytes'
+import { readMasked, secretBytes } from '../stored-body/secret-bytes'
 
 const FILE_SUFFIX = '.body'
 /** One page of readBody; the renderer asks for pages far smaller than this. */

@@ -3,7 +3,9 @@ import type { AppError } from '@shared/model/errors'
 /**
  * Cancel state of one send: user cancel, total timeout and engine shutdown all end here with the AppError to
  * report. A plain object rather than an AbortController: it is created for every send, and EventTarget-based
- * signals cost several microseconds each, which counts against the per-request overhead budget.
+ * signals cost several microseconds each, which counts against the per-request overhead budget. It is the engine's
+ * own state, not a second run signal: a run's RunSignal (src/main/core/runs/run-signal.ts), the timeout and
+ * shutdown all feed it, and it alone knows which AppError ends the send and when the send has settled.
  */
 export class Cancellation {
   reason: AppError | null = null
@@ -36,32 +38,5 @@ export class Cancellation {
   whenSettled(): Promise<void> {
     if (this.over) return Promise.resolve()
     return new Promise((resolve) => (this.waiters ??= []).push(resolve))
-  }
-}
-
-/**
- * The request runner's per-send cancel handle, passed to the engine as its signal. Same idea as Cancellation: an
- * AbortController (an EventTarget) costs several microseconds to create and listen to, on every send.
- */
-export class RunSignal {
-  aborted = false
-  /** Made on first use: most sends are never listened to twice, and many finish before anything listens. */
-  private listeners: (() => void)[] | null = null
-
-  addEventListener(_type: 'abort', listener: () => void): void {
-    if (!this.aborted) (this.listeners ??= []).push(listener)
-  }
-
-  removeEventListener(_type: 'abort', listener: () => void): void {
-    const at = this.listeners?.indexOf(listener) ?? -1
-    if (at >= 0) this.listeners?.splice(at, 1)
-  }
-
-  abort(): void {
-    if (this.aborted) return
-    this.aborted = true
-    const listeners = this.listeners ?? []
-    this.listeners = null
-    for (const listener of listeners) listener()
   }
 }

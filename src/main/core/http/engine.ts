@@ -1,4 +1,4 @@
-import type { HttpEngine, EngineConfig } from './types'
+import type { HttpEngine, EngineConfig } from './engine-contract'
 import { AgentPool } from './agent-pool'
 import { BodyStore } from './body-store'
 import { BodyViews } from '../body-view/body-views'

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks'
-import type { Progress } from './types'
+import type { Progress } from './engine-contract'
 
 const MIN_INTERVAL_MS = 100
 

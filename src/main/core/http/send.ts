@@ -16,7 +16,7 @@ import type { SendsInFlight } from './in-flight'
 import { composeHeaders } from './request-headers'
 import { prepareBody } from './request-body'
 import { REDIRECT_STATUSES, followRedirect } from './redirects'
-import type { SendOptions } from './types'
+import type { SendOptions } from './engine-contract'
 import { buildUrl, validateHeaders, validateMethod } from './validate'
 
 export interface SendContext {

@@ -9,7 +9,7 @@ import {
   iteratorAvailability, type IteratorPagePreview, type IteratorProgress, type IteratorSavedState, type IteratorStart,
   type IteratorSummary
 } from '@shared/iterator/iterator-model'
-import type { HttpEngine } from '../http/types'
+import type { HttpEngine } from '../http/engine-contract'
 import type { RequestRunner } from '../request-runner'
 import { credentialValues } from '../auth/credential-values'
 import { maskRecords } from '../result-masking'
@@ -21,6 +21,8 @@ import { fetchPage } from './page-fetch'
 import type { IteratorStateStore } from './iterator-state'
 import { RunStats, sleep } from './run-stats'
 import { probeScopes } from './scope-probe'
+import { RunRegistry } from '../runs/run-registry'
+import type { CancelSignal } from '../runs/run-signal'
 import type { ScopeProbeResult } from '@shared/iterator/scope-plan'
 
 export interface IteratorListeners {
@@ -64,7 +66,7 @@ const FOLLOW_MIN_WAIT_S = 1
 const backoffSeconds = (attempt: number): number => Math.min(2 ** (attempt - 1), 30)
 
 export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
-  const running = new Map<string, AbortController>()
+  const runs = new RunRegistry((runId) => `An iterator run with id "${runId}" is already going.`)
   const grantedPaths = new Set<string>()
 
   function firstOperation(input: IteratorStart): string {
@@ -77,7 +79,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
     return String(saved.timestampHwm + 1)
   }
 
-  async function run(input: IteratorStart, signal: AbortSignal, listeners: IteratorListeners): Promise<IteratorSummary> {
+  async function run(input: IteratorStart, signal: CancelSignal, listeners: IteratorListeners): Promise<IteratorSummary> {
     const environment = deps.environments.get(input.environmentId)
     const availability = iteratorAvailability(environment, deps.vault.has(secretKey(environment.id, 'v2Token')))
     // A page may echo the token (a misbehaving proxy, a test tenant): the records the viewer gets are masked.
@@ -203,23 +205,15 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
 
   return {
     async start(input, listeners = {}) {
-      if (running.has(input.runId)) throw new AppError('INVALID_INPUT', `An iterator run with id "${input.runId}" is already going.`)
-      const controller = new AbortController()
-      running.set(input.runId, controller)
+      const signal = runs.start(input.runId)
       try {
-        return await run(input, controller.signal, listeners)
+        return await run(input, signal, listeners)
       } finally {
-        running.delete(input.runId)
+        runs.finish(input.runId, signal)
       }
     },
-    cancel(runId) {
-      const controller = running.get(runId)
-      controller?.abort()
-      return controller !== undefined
-    },
-    cancelAll() {
-      for (const controller of running.values()) controller.abort()
-    },
+    cancel: (runId) => runs.cancel(runId),
+    cancelAll: () => runs.cancelAll(),
     states: () => deps.states.list(),
     availability(environmentId) {
       const environment = deps.environments.get(environmentId)

@@ -6,10 +6,11 @@
 import { AppError } from '@shared/model/errors'
 import type { RequestSpec } from '@shared/model/request'
 import type { SendResult } from '@shared/model/response'
-import type { HttpEngine } from '../http/types'
+import type { HttpEngine } from '../http/engine-contract'
 import type { RequestRunner } from '../request-runner'
 import { PageRecords, splitResultArray, type JsonRecord } from './page-records'
 import { PageSplitter } from './page-splitter'
+import type { CancelSignal } from '../runs/run-signal'
 
 export interface PageRequest {
   pageRunId: string
@@ -18,7 +19,7 @@ export interface PageRequest {
   index: string
   /** next | head | tail | resend | epoch seconds as text */
   operation: string
-  signal: AbortSignal
+  signal: CancelSignal
   /**
    * The buffer a 200 page's records are split into, reused from page to page: a page's records are only valid
    * until the next fetch with the same scratch. Without it, each page gets its own buffer.

@@ -1,6 +1,7 @@
 /** Counters and progress events of one iterator run, plus an abortable sleep. */
 import type { IteratorProgress } from '@shared/iterator/iterator-model'
 import type { PageRecords } from './page-records'
+import type { CancelSignal } from '../runs/run-signal'
 
 export class RunStats {
   pages = 0
@@ -47,7 +48,7 @@ export class RunStats {
 }
 
 /** Resolves after `ms`, or at once when the signal aborts (the caller then checks `signal.aborted`). */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+export function sleep(ms: number, signal: CancelSignal): Promise<void> {
   if (ms <= 0 || signal.aborted) return Promise.resolve()
   return new Promise((resolve) => {
     const done = (): void => {

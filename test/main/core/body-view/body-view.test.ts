@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BodyViews } from '../../../../src/main/core/body-view/body-views'
 import { JsonReindenter } from '../../../../src/main/core/body-view/json-reindent'
 import { RowSplitter } from '../../../../src/main/core/body-view/row-splitter'
-import type { StoredBody } from '../../../../src/main/core/http/body-sink'
+import type { StoredBody } from '../../../../src/main/core/stored-body/stored-body'
 import type { BodyMatch, BodyRow, BodyViewMode } from '../../../../src/shared/model/body-view'
 import { referenceMatches, referenceRows } from './reference'
 

@@ -3,7 +3,7 @@ import { generatedBody, startEchoServer, type RunningServer } from '../../../sup
 import { startSlowServer } from '../../../support/slow-server'
 import type { RequestSpec } from '@shared/model/request'
 import { PROGRESS_DELAY_MS } from '../../../../src/main/core/http/progress'
-import type { HttpEngine, Progress } from '../../../../src/main/core/http/types'
+import type { HttpEngine, Progress } from '../../../../src/main/core/http/engine-contract'
 import { expectAppError, header, makeEngine, options, readAll, row, spec, type EngineFixture } from './helpers'
 
 let server: RunningServer

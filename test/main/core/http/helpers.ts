@@ -6,7 +6,7 @@ import type { KeyValue, RequestSpec } from '@shared/model/request'
 import { AppError, type ErrorCode } from '@shared/model/errors'
 import type { EchoReply } from '../../../support/echo-server'
 import { createHttpEngine } from '../../../../src/main/core/http/engine'
-import type { EngineConfig, HttpEngine, SendOptions } from '../../../../src/main/core/http/types'
+import type { EngineConfig, HttpEngine, SendOptions } from '../../../../src/main/core/http/engine-contract'
 
 export interface EngineFixture {
   engine: HttpEngine
