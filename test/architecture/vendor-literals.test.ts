@@ -18,7 +18,7 @@ const ALLOWED: Record<string, string> = {
   'src/shared/iterator/scope-plan.ts': "token scope checks read Netskope's v2 scope table",
   'src/shared/snippets/plan.ts': 'login/logout steps switch on the vendor; not definition data yet',
   'src/shared/snippets/curl.ts': 'login/logout steps switch on the vendor; not definition data yet',
-  'src/shared/snippets/curl-parts.ts': 'login/logout steps switch on the vendor; not definition data yet',
+  'src/shared/snippets/curl-arguments.ts': 'login/logout steps switch on the vendor; not definition data yet',
   'src/shared/snippets/python.ts': 'login/logout steps switch on the vendor; not definition data yet',
   'src/renderer/src/features/auth/AuthStatusView.tsx': "labels the effective auth modes of the contract (src/shared/ipc/contract.ts), main-side auth's list"
 }
