@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react'
+import { vendorById } from '@shared/vendors/registry'
 import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
 import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
 import { NoticesBanner } from './features/notices/NoticesBanner'
@@ -120,7 +121,7 @@ export function App(): React.JSX.Element {
               onCancel={cancel}
             />
             <CurlNotice library={library} />
-            {environments.selected?.api === 'netskope' && (
+            {environments.selected && vendorById(environments.selected.api)?.panels?.dataExportIterator === true && (
               <IteratorPanel key={environments.selected.id} environmentId={environments.selected.id} url={draft.url} refreshKey={showAuth} onOpenAuth={() => setShowAuth(true)} />
             )}
             <RequestTabs draft={draft} scheme={scheme} onChange={update} />

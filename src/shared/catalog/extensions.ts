@@ -4,7 +4,7 @@ import { z } from 'zod'
  * Vendor extensions used by the built-in catalogs (resources/catalogs/*.openapi.json).
  *
  * Document level (under `info`):
- * - `x-api`: "netskope" | "cloud-exchange" | "insightcloudsec". Tells loadCatalog which API the document
+ * - `x-api`: a vendor id from src/shared/vendors/registry.ts (the `id` of its definition). Tells loadCatalog which API the document
  *   describes; an imported document without it must pass `options.api`.
  *
  * Operation level (all optional for imported documents; the built-in catalogs set the ones that apply):

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { CatalogBadgeSchema, CatalogExtensionsSchema } from './extensions'
+import { VENDOR_LISTS, type VendorId } from '../vendors/registry'
 
-/** 'generic': an imported document that describes none of the three vendor APIs (a user's own service). */
-export const CATALOG_APIS = ['netskope', 'cloud-exchange', 'insightcloudsec', 'generic'] as const
+/** 'generic': an imported document that describes none of the vendor APIs (a user's own service). */
+export const CATALOG_APIS = [...VENDOR_LISTS.ids, 'generic'] as unknown as readonly [VendorId | 'generic', ...(VendorId | 'generic')[]]
 export const CatalogApiSchema = z.enum(CATALOG_APIS)
 export type CatalogApi = z.infer<typeof CatalogApiSchema>
 

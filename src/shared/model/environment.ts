@@ -2,9 +2,11 @@ import { z } from 'zod'
 import { KeyValueSchema } from './request'
 import { AuthProfileSchema } from './auth'
 import { parseAllowedOrigin } from './origin'
+import { VENDOR_LISTS, type VendorId } from '../vendors/registry'
 
-export const API_KINDS = ['netskope', 'cloud-exchange', 'insightcloudsec', 'generic'] as const
-export type ApiKind = (typeof API_KINDS)[number]
+/** 'generic': any other HTTP API; the rest are the vendors in src/shared/vendors/registry.ts. */
+export type ApiKind = VendorId | 'generic'
+export const API_KINDS = [...VENDOR_LISTS.ids, 'generic'] as unknown as readonly [ApiKind, ...ApiKind[]]
 
 export const TlsSettingsSchema = z.object({
   /** Verification is on unless the user turns it off for this environment (a warning then stays on screen). */

@@ -2,33 +2,30 @@
  * Masking of credentials in anything that leaves the main process or touches disk: request echoes, history,
  * logs, error messages, snippets. Pure functions (no node:*, no DOM) so every process can use them.
  */
+import { VENDOR_LISTS } from '../vendors/registry'
 
 export const MASK = '••••'
 
-/** Header names that always carry a credential. Lower case. */
+/** Header names that always carry a credential: the usual ones plus each vendor's (src/shared/vendors/). Lower case. */
 const CREDENTIAL_HEADERS = new Set([
   'authorization',
   'proxy-authorization',
   'cookie',
   'set-cookie',
-  'api-key',
   'x-api-key',
   'apikey',
-  'x-auth-token',
-  'netskope-api-token',
-  'x-netskope-api-token',
-  'x-client-secret'
+  ...VENDOR_LISTS.credentialHeaders
 ])
+
+function compact(name: string): string {
+  return name.trim().toLowerCase().replace(/[-_]/g, '')
+}
 
 /** Fragments that make any header or query parameter name look like a credential (compared without - and _). */
 const CREDENTIAL_FRAGMENTS = ['token', 'secret', 'password', 'passwd', 'apikey', 'sessionid', 'credential']
 
 /** Query parameter names (compared without - and _, lower case) that carry credentials although no fragment matches. */
-const CREDENTIAL_PARAMS = new Set(['key', 'auth', 'sig', 'signature', 'pwd', 'code'])
-
-function compact(name: string): string {
-  return name.trim().toLowerCase().replace(/[-_]/g, '')
-}
+const CREDENTIAL_PARAMS = new Set(['key', 'auth', 'sig', 'signature', 'pwd', 'code', ...VENDOR_LISTS.credentialParams.map(compact)])
 
 /** Header names repeat on every request; remembering the verdict keeps redaction off the hot path. */
 const headerVerdicts = new Map<string, boolean>()

@@ -1,4 +1,6 @@
 import type { SecretName } from '@shared/model/auth'
+import { cloudExchange } from '@shared/vendors/cloud-exchange'
+import { insightCloudSec } from '@shared/vendors/insightcloudsec'
 import type { KeyValue, MultipartPart } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { validateHeaders } from '@shared/model/http-fields'
@@ -95,9 +97,9 @@ export function planRequest(input: SnippetInput): Plan {
       }
       break
     case 'cloud-exchange':
-      if (isPath(path, '/api/auth') || hasHeader('Authorization')) break
+      if (isPath(path, cloudExchange.login.path) || hasHeader('Authorization')) break
       use('clientSecret')
-      login = { kind: 'cloud-exchange', url: joinBaseUrl(loginBase, '/api/auth'), clientId: auth.clientId }
+      login = { kind: 'cloud-exchange', url: joinBaseUrl(loginBase, cloudExchange.login.path), clientId: auth.clientId }
       headers = [...headers, { name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }]
       break
     case 'insightcloudsec': {
@@ -107,12 +109,12 @@ export function planRequest(input: SnippetInput): Plan {
         headers = [...headers, { name: 'Api-Key', value: use('apiKey') }]
         break
       }
-      if (isPath(path, '/v2/public/user/login')) break
+      if (isPath(path, insightCloudSec.login.path)) break
       use('password')
       login = {
         kind: 'insightcloudsec',
-        url: joinBaseUrl(loginBase, '/v2/public/user/login'),
-        logoutUrl: joinBaseUrl(loginBase, '/v2/public/user/logout'),
+        url: joinBaseUrl(loginBase, insightCloudSec.login.path),
+        logoutUrl: joinBaseUrl(loginBase, insightCloudSec.login.logoutPath),
         username: auth.username
       }
       headers = [...headers, { name: 'x-auth-token', value: { kind: 'session', prefix: '' } }]

@@ -1,5 +1,6 @@
 import type { AuthProfile, SecretName } from '@shared/model/auth'
 import type { RequestSpec } from '@shared/model/request'
+import { VENDOR_LISTS } from '@shared/vendors/registry'
 
 export type SnippetLanguage = 'python' | 'curl'
 
@@ -25,25 +26,12 @@ export interface SnippetInput {
 }
 
 /**
- * Environment variables the snippets read. Documented here once so the UI can show them next to the snippet.
- * CE_CLIENT_ID and ICS_USERNAME are not secrets: the snippet falls back to the value in the auth profile.
+ * Environment variables the snippets read, from the vendor definitions (src/shared/vendors/). Documented there once so
+ * the UI can show them next to the snippet. CE_CLIENT_ID and ICS_USERNAME are not secrets: the snippet falls back to
+ * the value in the auth profile.
  */
-export const SNIPPET_ENV_VARS = {
-  v2Token: 'NETSKOPE_API_TOKEN',
-  v1Token: 'NETSKOPE_V1_TOKEN',
-  clientId: 'CE_CLIENT_ID',
-  clientSecret: 'CE_CLIENT_SECRET',
-  apiKey: 'ICS_API_KEY',
-  username: 'ICS_USERNAME',
-  password: 'ICS_PASSWORD'
-} as const
+export const SNIPPET_ENV_VARS = VENDOR_LISTS.snippetEnvVars
 export type SnippetEnvVar = (typeof SNIPPET_ENV_VARS)[keyof typeof SNIPPET_ENV_VARS]
 
 /** What the prompt / error message calls each secret. */
-export const SECRET_LABELS: Record<SecretName, string> = {
-  v2Token: 'Netskope REST API v2 token',
-  v1Token: 'Netskope REST API v1 token',
-  clientSecret: 'Cloud Exchange client secret',
-  apiKey: 'InsightCloudSec API key',
-  password: 'InsightCloudSec password'
-}
+export const SECRET_LABELS: Record<SecretName, string> = VENDOR_LISTS.secretLabels

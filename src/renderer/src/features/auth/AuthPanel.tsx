@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { AUTH_SECRET_NAMES, type SecretName } from '@shared/model/auth'
 import type { Environment } from '@shared/model/environment'
+import { VENDOR_LISTS, vendorById } from '@shared/vendors/registry'
 import type { Environments } from '../environments/useEnvironments'
 import { call, toErrorShape } from '../../api/client'
 import { AuthProfileForm } from './AuthProfileForm'
@@ -10,13 +11,8 @@ import { NewEnvironmentForm } from './NewEnvironmentForm'
 import { SecretField } from './SecretField'
 import { useAuthState } from './useAuthState'
 
-const SECRET_LABEL: Record<SecretName, string> = {
-  v2Token: 'v2 API token',
-  v1Token: 'v1 token',
-  clientSecret: 'Client Secret',
-  apiKey: 'API key',
-  password: 'Password'
-}
+/** The short labels next to each secret's input, from the vendor definitions. */
+const SECRET_LABEL: Record<SecretName, string> = VENDOR_LISTS.secretFieldLabels
 
 interface Props {
   environments: Environments
@@ -64,7 +60,7 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
           {AUTH_SECRET_NAMES[environment.auth.kind].map((name) => (
             <SecretField key={`${environment.id}/${name}`} environmentId={environment.id} name={name} label={SECRET_LABEL[name]} isSet={isSet(name)} onChanged={state.refresh} />
           ))}
-          {environment.auth.kind === 'insightcloudsec' && (
+          {vendorById(environment.auth.kind)?.panels?.generateApiKey === true && (
             <>
               <p data-testid="auth-sso-hint">
                 Single sign-on accounts cannot log in through the API: use an API key (it also avoids session expiry and

@@ -1,26 +1,15 @@
 import { useState } from 'react'
-import type { AuthKind, AuthProfile } from '@shared/model/auth'
+import { AuthProfileSchema, type AuthKind, type AuthProfile } from '@shared/model/auth'
+import { VENDORS, vendorById } from '@shared/vendors/registry'
 import type { Environment } from '@shared/model/environment'
 import { call, toErrorShape } from '../../api/client'
+import { ProfileFieldInput } from './ProfileFieldInput'
 
-const MODES: { kind: AuthKind; label: string }[] = [
-  { kind: 'none', label: 'None' },
-  { kind: 'netskope', label: 'Netskope' },
-  { kind: 'cloud-exchange', label: 'Cloud Exchange' },
-  { kind: 'insightcloudsec', label: 'InsightCloudSec' }
-]
+const MODES: { kind: AuthKind; label: string }[] = [{ kind: 'none', label: 'None' }, ...VENDORS.map((vendor) => ({ kind: vendor.id, label: vendor.labels.authMode }))]
 
+/** A fresh profile of this kind: the definition's defaults (src/shared/vendors/). */
 export function defaultProfile(kind: AuthKind): AuthProfile {
-  switch (kind) {
-    case 'none':
-      return { kind }
-    case 'netskope':
-      return { kind, v2Scheme: 'header', v1Placement: 'query' }
-    case 'cloud-exchange':
-      return { kind, clientId: '', secretExpiresOn: null }
-    case 'insightcloudsec':
-      return { kind, username: '' }
-  }
+  return AuthProfileSchema.parse({ kind })
 }
 
 interface Props {
@@ -68,47 +57,9 @@ export function AuthProfileForm({ environment, onSaved }: Props): React.JSX.Elem
           ))}
         </select>
       </label>
-      {draft.kind === 'netskope' && (
-        <>
-          <label>
-            v2 token sent as
-            <select data-testid="auth-v2-scheme" value={draft.v2Scheme} onChange={(event) => setDraft({ ...draft, v2Scheme: event.target.value as 'header' | 'bearer' })}>
-              <option value="header">Netskope-Api-Token header</option>
-              <option value="bearer">Authorization: Bearer</option>
-            </select>
-          </label>
-          <label>
-            v1 token sent as
-            <select data-testid="auth-v1-placement" value={draft.v1Placement} onChange={(event) => setDraft({ ...draft, v1Placement: event.target.value as 'query' | 'form' })}>
-              <option value="query">token query parameter</option>
-              <option value="form">token form field</option>
-            </select>
-          </label>
-        </>
-      )}
-      {draft.kind === 'cloud-exchange' && (
-        <label>
-          Client ID
-          <input data-testid="auth-client-id" value={draft.clientId} onChange={(event) => setDraft({ ...draft, clientId: event.target.value })} />
-        </label>
-      )}
-      {draft.kind === 'cloud-exchange' && (
-        <label>
-          Client secret expires on
-          <input
-            type="date"
-            data-testid="auth-secret-expires"
-            value={draft.secretExpiresOn ?? ''}
-            onChange={(event) => setDraft({ ...draft, secretExpiresOn: event.target.value === '' ? null : event.target.value })}
-          />
-        </label>
-      )}
-      {draft.kind === 'insightcloudsec' && (
-        <label>
-          Username
-          <input data-testid="auth-username" autoComplete="off" value={draft.username} onChange={(event) => setDraft({ ...draft, username: event.target.value })} />
-        </label>
-      )}
+      {(vendorById(draft.kind)?.fields ?? []).map((field) => (
+        <ProfileFieldInput key={field.key} field={field} profile={draft} onChange={setDraft} />
+      ))}
       <div className="settings-actions">
         <button type="submit" className="primary" data-testid="auth-save-profile">
           Save auth mode

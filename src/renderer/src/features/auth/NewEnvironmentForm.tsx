@@ -1,19 +1,19 @@
 import { useState } from 'react'
 import { API_KINDS, type ApiKind, type Environment } from '@shared/model/environment'
+import { VENDORS, type VendorId } from '@shared/vendors/registry'
+import { insightCloudSec } from '@shared/vendors/insightcloudsec'
 import { call, toErrorShape } from '../../api/client'
 import { defaultProfile } from './AuthProfileForm'
 
 const API_LABEL: Record<ApiKind, string> = {
-  netskope: 'Netskope tenant',
-  'cloud-exchange': 'Cloud Exchange',
-  insightcloudsec: 'InsightCloudSec',
+  ...(Object.fromEntries(VENDORS.map((vendor) => [vendor.id, vendor.labels.api])) as Record<VendorId, string>),
   generic: 'Other'
 }
 
 /** Creates an environment pointing at a real tenant; its auth mode follows the API and can be changed afterwards. */
 export function NewEnvironmentForm({ onCreated }: { onCreated(environment: Environment): void }): React.JSX.Element {
   const [name, setName] = useState('')
-  const [api, setApi] = useState<ApiKind>('insightcloudsec')
+  const [api, setApi] = useState<ApiKind>(insightCloudSec.id)
   const [baseUrl, setBaseUrl] = useState('')
   const [caPath, setCaPath] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)

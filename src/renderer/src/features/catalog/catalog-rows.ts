@@ -1,6 +1,7 @@
 import type { CatalogBadge } from '@shared/catalog/extensions'
 import type { CatalogApi, CatalogOperation } from '@shared/catalog/types'
 import { searchCatalog } from '@shared/catalog/search'
+import { VENDORS, type VendorId } from '@shared/vendors/registry'
 import type { LoadedCatalog } from './load-builtin'
 
 /** One line of the sidebar list. Operation rows carry `pick`, their position among the openable rows. */
@@ -50,7 +51,10 @@ export function browseRows(catalogs: readonly LoadedCatalog[], collapsed: Readon
 }
 
 /** Short API names for search results, where the path needs the room. */
-const SHORT_API: Record<CatalogApi, string> = { netskope: 'Netskope', 'cloud-exchange': 'CE', insightcloudsec: 'ICS', generic: 'Imported' }
+const SHORT_API: Record<CatalogApi, string> = {
+  ...(Object.fromEntries(VENDORS.map((vendor) => [vendor.id, vendor.labels.short])) as Record<VendorId, string>),
+  generic: 'Imported'
+}
 
 /** Imported operations are labelled with their catalog's title (looked up by the id in `imported:<id>:...`). */
 function resultLabel(op: CatalogOperation, importedTitles: ReadonlyMap<string, string>): string {

@@ -4,11 +4,8 @@
  * raw text: JSON.parse on a string is cheaper than evaluating an equivalent object literal, and TypeScript does
  * not have to infer a type for 400 KB of JSON.
  */
-import { BUILTIN_CATALOGS, loadCatalog, type BuiltinApi, type CatalogApi, type CatalogOperation } from '@shared/catalog'
+import { BUILTIN_CATALOGS, loadCatalog, type CatalogApi, type CatalogOperation } from '@shared/catalog'
 import type { ImportedCatalog } from '@shared/catalog/imported'
-import netskope from '../../../../../resources/catalogs/netskope.openapi.json?raw'
-import cloudExchange from '../../../../../resources/catalogs/cloud-exchange.openapi.json?raw'
-import insightCloudSec from '../../../../../resources/catalogs/insightcloudsec.openapi.json?raw'
 
 export interface LoadedCatalog {
   /** Unique per sidebar group: the API for a built-in catalog, `imported:<id>` for an imported one. */
@@ -20,18 +17,19 @@ export interface LoadedCatalog {
   imported: ImportedCatalog | null
 }
 
-const TEXT: Record<BuiltinApi, string> = {
-  netskope,
-  'cloud-exchange': cloudExchange,
-  insightcloudsec: insightCloudSec
-}
+/** Every shipped catalog as raw text, keyed by file name, so a vendor's catalog is bundled by being in the folder. */
+const TEXT_BY_FILE: Record<string, string> = Object.fromEntries(
+  Object.entries(import.meta.glob<string>('../../../../../resources/catalogs/*.openapi.json', { query: '?raw', import: 'default', eager: true })).map(
+    ([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]
+  )
+)
 
 /** Every built-in catalog; a broken one throws an AppError naming the file, which the sidebar shows. */
 export function loadBuiltinCatalogs(): LoadedCatalog[] {
   return BUILTIN_CATALOGS.map(({ api, file, title }) => {
     let doc: unknown
     try {
-      doc = JSON.parse(TEXT[api])
+      doc = JSON.parse(TEXT_BY_FILE[file] ?? '')
     } catch (error) {
       throw new Error(`resources/catalogs/${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
     }
