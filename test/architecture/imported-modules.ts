@@ -1,7 +1,7 @@
 /**
  * Every module specifier a source text imports, re-exports, requires or dynamically imports, `import type` and
- * `export type` included. Same patterns as test/architecture/imports.test.ts, in a module of its own so that other
- * architecture tests can use it without re-running that file's tests.
+ * `export type` included. In a module of its own so that every architecture test can use it without re-running
+ * another test file's tests.
  */
 export function importedModules(source: string): string[] {
   const specifiers: string[] = []

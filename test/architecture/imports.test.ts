@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { importedModules } from './imported-modules'
 
 const ROOT = join(__dirname, '../..')
 
@@ -12,19 +13,6 @@ function sourceFiles(folder: string): string[] {
     else if (/\.(ts|tsx|mts|cts)$/.test(name)) out.push(path)
   }
   return out
-}
-
-/** Every module specifier a file imports, requires or dynamically imports. */
-export function importedModules(source: string): string[] {
-  const specifiers: string[] = []
-  const patterns = [
-    /\bimport\s+(?:type\s+)?(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]/g,
-    /\bexport\s+(?:type\s+)?[^'"`;]*?\sfrom\s+['"]([^'"]+)['"]/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g
-  ]
-  for (const pattern of patterns) for (const match of source.matchAll(pattern)) specifiers.push(match[1] ?? '')
-  return specifiers
 }
 
 function violations(folder: string, forbidden: (specifier: string) => boolean): string[] {
