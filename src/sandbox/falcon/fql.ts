@@ -26,7 +26,10 @@ const MAX_TERMS = 20
 /** field, operator, then a quoted value or a bare run without FQL metacharacters. */
 const TERM = /^([a-z_][a-z0-9_.]{0,63}):(!|>=|<=|>|<)?(?:'([^']{0,500})'|"([^"]{0,500})"|([^'"+,[\]*()\s]{1,500}))$/i
 
-/** Splits on `+` outside quotes (a quoted value may contain one). */
+/**
+ * Splits on `+` outside quotes (a quoted value may contain one). Whitespace outside quotes also separates
+ * terms: a `+` typed raw into a URL arrives as a space once the query string is decoded.
+ */
 function splitTerms(filter: string): string[] {
   const terms: string[] = []
   let current = ''
@@ -38,7 +41,7 @@ function splitTerms(filter: string): string[] {
     } else if (ch === "'" || ch === '"') {
       quote = ch
       current += ch
-    } else if (ch === '+') {
+    } else if (ch === '+' || /\s/.test(ch)) {
       terms.push(current)
       current = ''
     } else {
@@ -47,7 +50,7 @@ function splitTerms(filter: string): string[] {
   }
   if (quote !== null) throw new FqlError('unterminated quoted value')
   terms.push(current)
-  return terms.map((t) => t.trim())
+  return terms.filter((t) => t !== '')
 }
 
 export function parseFql(filter: string, fields: readonly string[]): FqlTerm[] {

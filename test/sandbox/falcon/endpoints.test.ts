@@ -90,11 +90,16 @@ describe('sandbox Falcon endpoints', () => {
     const recentIds = (await get(`/devices/queries/devices/v1?limit=5000&filter=${filter}`)).body.resources
     expect(recentIds.length).toBe(linux.filter((h) => h.last_seen > cutoff).length)
     expect(recentIds.length).toBeGreaterThan(0)
+    const rawPlus = (await get(`/devices/queries/devices/v1?limit=5000&filter=platform_name:'Linux'+last_seen:>'${cutoff}'`)).body.resources
+    expect(rawPlus).toEqual(recentIds)
+    const spaced = (await get(`/devices/queries/devices/v1?limit=5000&filter=${encodeURIComponent("hostname:'AUS DC'")}`))
+    expect(spaced.status).toBe(200)
     const negated = (await get(`/devices/queries/devices/v1?limit=5000&filter=${encodeURIComponent("platform_name:!'Linux'")}`)).body.resources
     expect(negated.length + linuxIds.length).toBe(HOST_COUNT)
-    for (const bad of ["platform_name:'Linux',status:'normal'", "hostname:*'WS*'", "nosuch:'x'", "platform_name:['Linux']", "hostname:'open"]) {
+    for (const bad of ["platform_name:'Linux',status:'normal'", "hostname:*'WS*'", "nosuch:'x'", "platform_name:['Linux']", "hostname:'open",
+      Array.from({ length: 21 }, () => "status:'normal'").join('+'), `hostname:'${'x'.repeat(2001)}'`]) {
       const res = await get(`/devices/queries/devices/v1?filter=${encodeURIComponent(bad)}`)
-      expect(res.status, bad).toBe(400)
+      expect(res.status, bad.slice(0, 60)).toBe(400)
       expect(res.body.errors[0]?.code, bad).toBe(400)
       expect(res.body.errors[0]?.message, bad).toMatch(/^Invalid filter: /)
     }
