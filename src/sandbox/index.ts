@@ -1,13 +1,12 @@
 /**
- * The built-in sandbox: three local listeners that behave like a Netskope tenant, Netskope Cloud Exchange
- * and Rapid7 InsightCloudSec closely enough for the vendors' own client code. Plain Node, no electron.
+ * The built-in sandbox: one local listener per vendor (src/sandbox/listeners.ts) that behaves like a Netskope
+ * tenant, Netskope Cloud Exchange, Rapid7 InsightCloudSec and CrowdStrike Falcon closely enough for the vendors'
+ * own client code. Plain Node, no electron.
  */
 import { AppError } from '../shared/model/errors'
 import { sandboxCredentials } from './credentials'
-import { createCloudExchangeHandler } from './cloud-exchange/server'
-import { createInsightCloudSecHandler } from './insightcloudsec/server'
 import { listen, type Listener, type TlsMaterial } from './http/listen'
-import { createNetskopeHandler } from './netskope/server'
+import { SANDBOX_LISTENERS } from './listeners'
 import { issueServerCertificate, loadOrCreateCa } from './tls'
 import type { RunningSandbox, SandboxOptions, SandboxRuntime } from './types'
 
@@ -21,8 +20,9 @@ function urlHost(host: string): string {
 export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1'
   const basePort = options.port ?? 0
-  if (!Number.isInteger(basePort) || basePort < 0 || basePort > 65533) {
-    throw new AppError('INVALID_INPUT', `Sandbox port ${String(options.port)} is not valid: use 0 (free ports) or 1-65533.`)
+  const highest = 65536 - SANDBOX_LISTENERS.length
+  if (!Number.isInteger(basePort) || basePort < 0 || basePort > highest) {
+    throw new AppError('INVALID_INPUT', `Sandbox port ${String(options.port)} is not valid: use 0 (free ports) or 1-${highest}.`)
   }
   const now = options.now ?? Date.now
   const credentials = sandboxCredentials()
@@ -34,7 +34,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     startedAtSec: Math.floor(now() / 1000),
     credentials,
     hooks: options.hooks ?? {},
-    urls: { netskope: '', cloudExchange: '', insightcloudsec: '' }
+    urls: { netskope: '', cloudExchange: '', insightcloudsec: '', falcon: '' }
   }
   let tls: TlsMaterial | null = null
   let caPath: string | null = null
@@ -45,28 +45,23 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     tls = issueServerCertificate(loaded.ca, host)
     caPath = loaded.ca.certPath
   }
-  const handlers = [
-    ['Netskope', createNetskopeHandler(runtime)],
-    ['Cloud Exchange', createCloudExchangeHandler(runtime)],
-    ['InsightCloudSec', createInsightCloudSecHandler(runtime)]
-  ] as const
   const listeners: Listener[] = []
   try {
-    for (const [offset, [name, handler]] of handlers.entries()) {
-      listeners.push(await listen(name, handler, host, basePort === 0 ? 0 : basePort + offset, tls))
+    for (const [offset, listener] of SANDBOX_LISTENERS.entries()) {
+      listeners.push(await listen(listener.name, listener.create(runtime), host, basePort === 0 ? 0 : basePort + offset, tls))
     }
   } catch (error) {
     await Promise.allSettled(listeners.map((l) => l.close()))
     throw error
   }
   const scheme = tls === null ? 'http' : 'https'
-  const [netskope, cloudExchange, insightcloudsec] = listeners.map((l) => `${scheme}://${urlHost(host)}:${l.port}`)
-  runtime.urls = { netskope: netskope ?? '', cloudExchange: cloudExchange ?? '', insightcloudsec: insightcloudsec ?? '' }
+  for (const [index, listener] of SANDBOX_LISTENERS.entries()) runtime.urls[listener.key] = `${scheme}://${urlHost(host)}:${listeners[index]?.port ?? 0}`
   let closed: Promise<void> | null = null
   return {
     urls: { ...runtime.urls },
     caPath,
     credentials,
+    demos: SANDBOX_LISTENERS.map((listener) => listener.demo(runtime, runtime.urls[listener.key])),
     warnings,
     close: () => {
       closed ??= Promise.all(listeners.map((l) => l.close())).then(() => undefined)

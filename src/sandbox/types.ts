@@ -1,4 +1,5 @@
 import type { SandboxCredentials } from './credentials'
+import type { SandboxDemo } from './listeners'
 
 export interface SandboxHooks {
   /**
@@ -32,6 +33,7 @@ export interface SandboxUrls {
   netskope: string
   cloudExchange: string
   insightcloudsec: string
+  falcon: string
 }
 
 export interface RunningSandbox {
@@ -39,6 +41,8 @@ export interface RunningSandbox {
   /** PEM file of the sandbox CA; null with `http`. */
   caPath: string | null
   credentials: SandboxCredentials
+  /** One demo environment per listener (src/sandbox/listeners.ts), for the app to create. */
+  demos: SandboxDemo[]
   /** Things the user should know, e.g. an unreadable CA that was moved aside and replaced. */
   warnings: string[]
   close(): Promise<void>

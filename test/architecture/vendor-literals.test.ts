@@ -13,7 +13,6 @@ const VENDOR_HOME = join('src', 'shared', 'vendors') + sep
 const ALLOWED: Record<string, string> = {
   'src/shared/catalog/load-catalog.ts': 'InsightCloudSec catalogs infer their extensions from the path; the hint is not a definition field yet',
   'src/shared/collections/postman-auth.ts': 'maps Postman auth to and from each vendor profile; the mapping is not a definition field yet',
-  'src/shared/ipc/contract/auth.ts': "the effective auth modes are main-side auth's contract, not shared vendor data",
   'src/shared/ipc/contract/sandbox.ts': "the sandbox's URLs per vendor listener are the sandbox program's contract",
   'src/shared/iterator/iterator-model.ts': 'the Data Export iterator is a Netskope feature (v2 tokens only)',
   'src/shared/iterator/scope-plan.ts': "token scope checks read Netskope's v2 scope table",
@@ -21,7 +20,6 @@ const ALLOWED: Record<string, string> = {
   'src/shared/snippets/curl.ts': 'login/logout steps switch on the vendor; not definition data yet',
   'src/shared/snippets/curl-arguments.ts': 'login/logout steps switch on the vendor; not definition data yet',
   'src/shared/snippets/python.ts': 'login/logout steps switch on the vendor; not definition data yet',
-  'src/renderer/src/features/auth/AuthStatusView.tsx': "labels the effective auth modes of the contract (src/shared/ipc/contract/auth.ts), main-side auth's list"
 }
 
 /** A vendor id as a string literal ('netskope', "cloud-exchange", `insightcloudsec`) or as a bare object key. */

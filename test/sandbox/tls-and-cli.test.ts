@@ -74,7 +74,7 @@ function canListen(port: number): Promise<boolean> {
   })
 }
 
-/** A port N such that N, N+1 and N+2 are free right now. */
+/** A port N such that N to N+3 (one per listener) are free right now. */
 async function freePortBlock(): Promise<number> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const port = await new Promise<number>((done, reject) => {
@@ -84,7 +84,7 @@ async function freePortBlock(): Promise<number> {
         server.close(() => (typeof address === 'object' && address !== null ? done(address.port) : reject(new Error('no port'))))
       })
     })
-    if (port < 65530 && (await canListen(port + 1)) && (await canListen(port + 2))) return port
+    if (port < 65530 && (await canListen(port + 1)) && (await canListen(port + 2)) && (await canListen(port + 3))) return port
   }
   throw new Error('could not find three consecutive free ports')
 }
@@ -140,12 +140,12 @@ describe('npm run sandbox (scripts/sandbox.ts)', () => {
     }
   })
 
-  it('uses N, N+1 and N+2 with --port N and plain HTTP with --http', async () => {
+  it('uses N to N+3 with --port N and plain HTTP with --http', async () => {
     const port = await freePortBlock()
     const { line, stop } = await runCli(['--data-dir', dir, '--port', String(port), '--http'])
     try {
       expect(line.urls).toEqual({ netskope: `http://127.0.0.1:${port}`, cloudExchange: `http://127.0.0.1:${port + 1}`,
-        insightcloudsec: `http://127.0.0.1:${port + 2}` })
+        insightcloudsec: `http://127.0.0.1:${port + 2}`, falcon: `http://127.0.0.1:${port + 3}` })
       expect(line.caPath).toBeNull()
       expect((await send(`${line.urls.netskope}/api/v2/policy/urllist`)).status).toBe(401)
     } finally {

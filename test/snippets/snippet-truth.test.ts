@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { generateSnippet, SNIPPET_ENV_VARS, type SnippetInput } from '../../src/shared/snippets'
+import { generateSnippet, type SnippetInput } from '../../src/shared/snippets'
+import { snippetEnvVar } from '../../src/shared/vendors/registry'
 import type { Environment } from '../../src/shared/model/environment'
 import type { SecretName } from '../../src/shared/model/auth'
 import type { SendOptions } from '../../src/main/core/http/engine-contract'
@@ -56,8 +57,8 @@ function normalizeAll(records: Recorded[], truth: TruthCase): Normalized[] {
   return records.map((record) => normalize(record, extra))
 }
 
-function envVars(secrets: Partial<Record<SecretName, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(secrets).map(([name, value]) => [SNIPPET_ENV_VARS[name as SecretName], value]))
+function envVars(kind: string, secrets: Partial<Record<SecretName, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(secrets).map(([name, value]) => [snippetEnvVar(kind, name), value]))
 }
 
 async function runSnippet(language: 'python' | 'curl', code: string, truth: TruthCase, server: EchoServer, index: number) {
@@ -69,7 +70,7 @@ async function runSnippet(language: 'python' | 'curl', code: string, truth: Trut
   await writeFile(join(work, '.curlrc'), '--header "X-From-Curlrc: 1"\n--location\n')
   await writeFile(join(work, '.netrc'), 'machine 127.0.0.1 login netrc-user password netrc-password\nmachine localhost login netrc-user password netrc-password\n', { mode: 0o600 })
   server.reset()
-  const env = cleanEnv(work, truth.inline ? {} : envVars(truth.secrets))
+  const env = cleanEnv(work, truth.inline ? {} : envVars(truth.auth.kind, truth.secrets))
   const result = await runProcess(language === 'python' ? requirePython() : 'sh', [file], { cwd: work, env })
   const context = `${language} snippet for "${truth.name}" exited ${result.code}\n--- stderr\n${result.stderr}\n--- snippet\n${code}`
   expect(result.code, context).toBe(0)

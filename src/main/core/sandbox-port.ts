@@ -4,18 +4,23 @@
  * worker thread; the e2e bridge, tests and scripts) start it and hand core a StartSandbox. Its RunningSandbox
  * (src/sandbox/types.ts) fits SandboxPort as it is.
  */
+import type { Environment } from '@shared/model/environment'
 
 export interface SandboxUrls {
   netskope: string
   cloudExchange: string
   insightcloudsec: string
+  falcon: string
 }
 
-/** The sandbox's well-known credentials that seed the demo environments' vault entries on first run. */
-export interface SandboxSeedCredentials {
-  netskope: { v1Token: string; v2Tokens: readonly { token: string; expired: boolean }[] }
-  cloudExchange: { clients: readonly { clientId: string; clientSecret: string }[] }
-  insightcloudsec: { users: readonly { username: string; apiKey: string; password: string }[] }
+/** The demo environment of one listener, with the sandbox's well-known secrets that seed its vault entries on first run. */
+export interface SandboxDemo {
+  id: string
+  name: string
+  api: Environment['api']
+  url: string
+  auth: Environment['auth']
+  secrets: Record<string, string | undefined>
 }
 
 export interface SandboxPort {
@@ -23,7 +28,7 @@ export interface SandboxPort {
   urls: SandboxUrls
   /** PEM file of the sandbox CA, trusted per environment; null when it serves plain HTTP. */
   caPath: string | null
-  credentials: SandboxSeedCredentials
+  demos: SandboxDemo[]
   /** Things the user should know, e.g. an unreadable CA that was moved aside and replaced. */
   warnings: string[]
   close(): Promise<void>

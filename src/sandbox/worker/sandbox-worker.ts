@@ -17,8 +17,8 @@ startSandbox((workerData as SandboxWorkerData).options).then(
     port.on('message', (message: SandboxToWorker) => {
       if (message.kind === 'stop') void sandbox.close().finally(() => post({ kind: 'stopped' }))
     })
-    const { urls, caPath, credentials, warnings } = sandbox
-    post({ kind: 'ready', sandbox: { urls, caPath, credentials, warnings } })
+    const { urls, caPath, credentials, demos, warnings } = sandbox
+    post({ kind: 'ready', sandbox: { urls, caPath, credentials, demos, warnings } })
   },
   (error: unknown) => {
     const shape = error instanceof AppError ? error.toJSON() : { code: 'INTERNAL' as const, message: error instanceof Error ? error.message : String(error) }

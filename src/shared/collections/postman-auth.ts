@@ -120,9 +120,10 @@ export function profileToPostman(auth: AuthRef, url: string): PostmanAuth | null
       return profile.v2Scheme === 'bearer'
         ? { type: 'bearer', params: [{ key: 'token', value: '{{secret.v2Token}}' }] }
         : apikey('Netskope-Api-Token', '{{secret.v2Token}}', 'header')
-    case 'cloud-exchange':
-      return { type: 'bearer', params: [{ key: 'token', value: '{{secret.accessToken}}' }] }
     case 'insightcloudsec':
       return apikey('Api-Key', '{{secret.apiKey}}', 'header')
+    default:
+      // OAuth2 client credentials (src/shared/vendors/definition.ts): the token of the exchange, as a Bearer placeholder.
+      return { type: 'bearer', params: [{ key: 'token', value: '{{secret.accessToken}}' }] }
   }
 }

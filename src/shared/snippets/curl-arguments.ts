@@ -4,7 +4,6 @@ import { AppError } from '@shared/model/errors'
 import type { Plan, Row, Value } from './plan'
 import { baseName } from './python-expressions'
 import { formEncode, shDoubleQuoteSafe, shQuote } from './quote'
-import { SECRET_LABELS, SNIPPET_ENV_VARS } from './types'
 
 /** The arguments of the cURL command. Each returned string is one shell word (or words glued without spaces). */
 
@@ -13,7 +12,7 @@ export type Inline = Partial<Record<SecretName, string>>
 
 /** The shell variable holding a secret or the session token ("$NETSKOPE_API_TOKEN"). */
 function variable(value: Exclude<Value, { kind: 'text' }>): string {
-  return value.kind === 'session' ? SH_SESSION_VAR : SNIPPET_ENV_VARS[value.name]
+  return value.kind === 'session' ? SH_SESSION_VAR : value.envVar
 }
 
 /** `text` followed by a value as one shell word: '...'"$VAR" or "text$VAR" when that is safe. */
@@ -114,13 +113,12 @@ export function credentialLines(plan: Plan, inline: Inline): string[] {
     if (fallback === '') lines.push(`: "\${${envVar}:?Set ${envVar} to the ${label}}"`)
     else lines.push(`${envVar}=\${${envVar}:-${shQuote(fallback)}}`)
   }
-  if (plan.login?.kind === 'cloud-exchange') named(SNIPPET_ENV_VARS.clientId, plan.login.clientId, 'Cloud Exchange client ID')
-  if (plan.login?.kind === 'insightcloudsec') named(SNIPPET_ENV_VARS.username, plan.login.username, 'InsightCloudSec username')
-  for (const name of plan.secrets) {
-    const envVar = SNIPPET_ENV_VARS[name]
+  if (plan.login?.kind === 'client-credentials') named(plan.login.clientIdEnvVar, plan.login.clientId, `${plan.login.vendor} client ID`)
+  if (plan.login?.kind === 'insightcloudsec') named(plan.login.usernameEnvVar, plan.login.username, 'InsightCloudSec username')
+  for (const { name, envVar, label } of plan.secrets) {
     const value = inline[name]
     if (value !== undefined) lines.push(`${envVar}=${shQuote(value)}  # inlined at your request`)
-    else lines.push(`: "\${${envVar}:?Set ${envVar} to your ${SECRET_LABELS[name]}}"`)
+    else lines.push(`: "\${${envVar}:?Set ${envVar} to your ${label}}"`)
   }
   return lines
 }

@@ -1,7 +1,7 @@
 import type { Plan, Row } from './plan'
 import { bodyArgs, command, credentialLines, headerArg, SH_SESSION_VAR, urlWord, type Inline } from './curl-arguments'
 import { commentText, FIRST_LINES, seconds, shQuote } from './quote'
-import { SNIPPET_ENV_VARS, type SnippetInput } from './types'
+import type { SnippetInput } from './types'
 
 /**
  * A cURL command (POSIX sh) that sends what the app would send. A login flow (Cloud Exchange client credentials,
@@ -24,8 +24,8 @@ export function curlSnippet(input: SnippetInput, plan: Plan): string {
     out.push('set -eu')
   }
   out.push(...credentialLines(plan, inline))
-  if (plan.login?.kind === 'cloud-exchange') out.push('', ...ceLogin(plan.login.url, transport))
-  if (plan.login?.kind === 'insightcloudsec') out.push('', ...icsLogin(plan.login.url, plan.login.logoutUrl, transport))
+  if (plan.login?.kind === 'client-credentials') out.push('', ...clientCredentialsLogin(plan.login, plan.secrets, transport))
+  if (plan.login?.kind === 'insightcloudsec') out.push('', ...icsLogin(plan.login, transport))
 
   const extra: Row[] = plan.iterator
     ? [
@@ -66,29 +66,27 @@ function extract(field: string, from: string, into: string): string[] {
   ]
 }
 
-function ceLogin(url: string, transport: string[]): string[] {
-  const id = SNIPPET_ENV_VARS.clientId
-  const secret = SNIPPET_ENV_VARS.clientSecret
+function clientCredentialsLogin(login: Extract<Plan['login'], { kind: 'client-credentials' }>, secrets: Plan['secrets'], transport: string[]): string[] {
+  const secret = secrets.find((planned) => planned.name === login.flow.secret)?.envVar ?? ''
   const args = [
     '--silent --show-error --fail',
     '--request POST',
-    `--url ${shQuote(url)}`,
+    `--url ${shQuote(login.url)}`,
     `--header 'Accept: application/json'`,
-    `--data-urlencode 'grant_type=client_credentials'`,
-    `--data-urlencode "client_id=$${id}"`,
+    ...login.flow.extraFields.map(([name, value]) => `--data-urlencode ${shQuote(`${name}=${value}`)}`),
+    `--data-urlencode "client_id=$${login.clientIdEnvVar}"`,
     `--data-urlencode "client_secret=$${secret}"`,
     ...transport
   ]
   return [
-    '# 1. Cloud Exchange: exchange the client credentials for a Bearer token (valid about 2 hours).',
+    `# 1. ${login.flow.describe}`,
     `auth_response=$(${command(args)})`,
     ...extract('access_token', 'auth_response', SH_SESSION_VAR)
   ]
 }
 
-function icsLogin(url: string, logoutUrl: string, transport: string[]): string[] {
-  const user = SNIPPET_ENV_VARS.username
-  const password = SNIPPET_ENV_VARS.password
+function icsLogin(login: Extract<Plan['login'], { kind: 'insightcloudsec' }>, transport: string[]): string[] {
+  const { url, logoutUrl, usernameEnvVar: user, passwordEnvVar: password } = login
   const args = [
     '--silent --show-error --fail',
     '--request POST',

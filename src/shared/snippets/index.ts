@@ -3,8 +3,7 @@ import { planRequest } from './plan'
 import { pythonSnippet } from './python'
 import type { SnippetInput, SnippetLanguage } from './types'
 
-export { SNIPPET_ENV_VARS, SECRET_LABELS } from './types'
-export type { SnippetEnvVar, SnippetInput, SnippetLanguage } from './types'
+export type { SnippetInput, SnippetLanguage } from './types'
 
 /**
  * A snippet that sends exactly what the app would send for `input`: Python (requests) or cURL (POSIX sh).

@@ -1,6 +1,7 @@
 import type { SecretName } from '@shared/model/auth'
-import { cloudExchange } from '@shared/vendors/cloud-exchange'
 import { insightCloudSec } from '@shared/vendors/insightcloudsec'
+import type { ClientCredentials } from '@shared/vendors/definition'
+import { snippetEnvVar, vendorById } from '@shared/vendors/registry'
 import type { KeyValue, MultipartPart } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { validateHeaders } from '@shared/model/http-fields'
@@ -16,7 +17,8 @@ import type { SnippetInput } from './types'
 /** A value that is either plain text or comes from a credential (then `prefix` + the credential). */
 export type Value =
   | { kind: 'text'; text: string }
-  | { kind: 'secret'; name: SecretName; prefix: string }
+  /** `envVar`: where the snippet reads it (the vendor definition's snippetEnvVars). */
+  | { kind: 'secret'; name: SecretName; prefix: string; envVar: string }
   /** The token a login step produced (CE access_token, ICS session_id). */
   | { kind: 'session'; prefix: string }
 
@@ -33,8 +35,15 @@ export type PlannedBody =
   | { kind: 'multipart'; parts: MultipartPart[] }
 
 export type Login =
-  | { kind: 'cloud-exchange'; url: string; clientId: string }
-  | { kind: 'insightcloudsec'; url: string; logoutUrl: string; username: string }
+  /** OAuth2 client credentials; `clientIdEnvVar` falls back to `clientId` (the profile's), `vendor` names it in prompts. */
+  | { kind: 'client-credentials'; url: string; clientId: string; clientIdEnvVar: string; vendor: string; flow: ClientCredentials }
+  | { kind: 'insightcloudsec'; url: string; logoutUrl: string; username: string; usernameEnvVar: string; passwordEnvVar: string }
+
+export interface PlannedSecret {
+  name: SecretName
+  envVar: string
+  label: string
+}
 
 export interface Plan {
   method: string
@@ -48,8 +57,8 @@ export interface Plan {
   defaultContentType: string | null
   userContentType: boolean
   login: Login | null
-  /** Secrets the snippet must obtain, in first-use order. */
-  secrets: SecretName[]
+  /** Secrets the snippet must obtain, in first-use order, with where it reads each and what prompts call it. */
+  secrets: PlannedSecret[]
   /** Data Export iterator: `index` and `operation` are taken out of url/query and driven by the snippet. */
   iterator: { index: string; operation: string } | null
 }
@@ -71,10 +80,13 @@ export function planRequest(input: SnippetInput): Plan {
   let body = planBody(spec.body)
   if (body.kind === 'multipart') headers = headers.filter((row) => lower(row.name) !== 'content-type')
   const hasHeader = (name: string): boolean => headers.some((row) => lower(row.name) === lower(name))
-  const secrets: SecretName[] = []
+  const secrets: PlannedSecret[] = []
+  const vendor = vendorById(input.auth.kind)
   const use = (name: SecretName, prefix = ''): Value => {
-    if (!secrets.includes(name)) secrets.push(name)
-    return { kind: 'secret', name, prefix }
+    const envVar = snippetEnvVar(input.auth.kind, name)
+    const label = vendor?.secrets.find((slot) => slot.name === name)?.label ?? name
+    if (!secrets.some((secret) => secret.name === name)) secrets.push({ name, envVar, label })
+    return { kind: 'secret', name, prefix, envVar }
   }
   let login: Login | null = null
   const loginBase = input.baseUrl.trim() === '' ? url.origin : input.baseUrl.trim()
@@ -96,12 +108,6 @@ export function planRequest(input: SnippetInput): Plan {
         if (!hasHeader(name)) headers = [...headers, { name, value: use('v2Token', auth.v2Scheme === 'bearer' ? 'Bearer ' : '') }]
       }
       break
-    case 'cloud-exchange':
-      if (isPath(path, cloudExchange.login.path) || hasHeader('Authorization')) break
-      use('clientSecret')
-      login = { kind: 'cloud-exchange', url: joinBaseUrl(loginBase, cloudExchange.login.path), clientId: auth.clientId }
-      headers = [...headers, { name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }]
-      break
     case 'insightcloudsec': {
       if (hasHeader('Api-Key') || hasHeader('x-auth-token')) break
       const mode = input.icsMode ?? (auth.username === '' ? 'api-key' : 'login')
@@ -115,10 +121,27 @@ export function planRequest(input: SnippetInput): Plan {
         kind: 'insightcloudsec',
         url: joinBaseUrl(loginBase, insightCloudSec.login.path),
         logoutUrl: joinBaseUrl(loginBase, insightCloudSec.login.logoutPath),
-        username: auth.username
+        username: auth.username,
+        usernameEnvVar: snippetEnvVar(auth.kind, 'username'),
+        passwordEnvVar: snippetEnvVar(auth.kind, 'password')
       }
       headers = [...headers, { name: 'x-auth-token', value: { kind: 'session', prefix: '' } }]
       break
+    }
+    default: {
+      const flow = vendor?.clientCredentials
+      if (!vendor || !flow || isPath(path, flow.tokenPath) || hasHeader('Authorization')) break
+      use(flow.secret as SecretName)
+      const clientId: unknown = (auth as Record<string, unknown>)[flow.clientIdField]
+      login = {
+        kind: 'client-credentials',
+        url: joinBaseUrl(loginBase, flow.tokenPath),
+        clientId: typeof clientId === 'string' ? clientId : '',
+        clientIdEnvVar: snippetEnvVar(auth.kind, flow.clientIdField),
+        vendor: vendor.labels.authMode,
+        flow
+      }
+      headers = [...headers, { name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }]
     }
   }
 

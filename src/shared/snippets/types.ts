@@ -1,6 +1,5 @@
 import type { AuthProfile, SecretName } from '@shared/model/auth'
 import type { RequestSpec } from '@shared/model/request'
-import { VENDOR_LISTS } from '@shared/vendors/registry'
 
 export type SnippetLanguage = 'python' | 'curl'
 
@@ -24,14 +23,3 @@ export interface SnippetInput {
   /** Data Export iterator GETs (/api/v2/events/dataexport/...): Python gets a paging loop, cURL one page. */
   iterator?: { index: string; operation: string }
 }
-
-/**
- * Environment variables the snippets read, from the vendor definitions (src/shared/vendors/). Documented there once so
- * the UI can show them next to the snippet. CE_CLIENT_ID and ICS_USERNAME are not secrets: the snippet falls back to
- * the value in the auth profile.
- */
-export const SNIPPET_ENV_VARS = VENDOR_LISTS.snippetEnvVars
-export type SnippetEnvVar = (typeof SNIPPET_ENV_VARS)[keyof typeof SNIPPET_ENV_VARS]
-
-/** What the prompt / error message calls each secret. */
-export const SECRET_LABELS: Record<SecretName, string> = VENDOR_LISTS.secretLabels

@@ -27,5 +27,13 @@ export const cloudExchange = defineVendor({
   snippetEnvVars: { clientId: 'CE_CLIENT_ID', clientSecret: 'CE_CLIENT_SECRET' },
   credentialHeaders: ['x-client-secret'],
   credentialParams: ['client_secret'],
-  login: { path: '/api/auth' }
+  clientCredentials: {
+    tokenPath: '/api/auth',
+    clientIdField: 'clientId',
+    secret: 'clientSecret',
+    extraFields: [['grant_type', 'client_credentials']],
+    defaultLifetimeSec: 120 * 60,
+    describe: 'Cloud Exchange: exchange the client credentials for a Bearer token (valid about 2 hours).',
+    hint: 'Check the Client ID and Client Secret (and their expiry) in the auth panel.'
+  }
 })

@@ -61,6 +61,8 @@ export interface VendorDefinition<
   credentialParams: readonly string[]
   /** The session login (and logout) the snippets reproduce, paths relative to the environment's base URL. */
   login?: { path: string; logoutPath?: string }
+  /** OAuth2 client credentials, when the vendor exchanges a client id and secret for a Bearer token. */
+  clientCredentials?: ClientCredentials
   /** Features of the renderer that exist only for this vendor. */
   panels?: {
     /** Data Export iterator panel above the request tabs. */
@@ -70,13 +72,36 @@ export interface VendorDefinition<
   }
 }
 
+/**
+ * The OAuth2 client-credentials exchange: `client_id` (the profile's `clientIdField`) and `client_secret` (the
+ * secret slot `secret`) are posted as a form to `tokenPath`; the answer's access_token is sent as
+ * `Authorization: Bearer` until expires_in (or the token's JWT exp) runs out. Main performs it
+ * (src/main/core/auth/session-login.ts) and the snippets reproduce it (src/shared/snippets/plan.ts).
+ */
+export interface ClientCredentials {
+  tokenPath: string
+  clientIdField: string
+  secret: string
+  /** Form fields sent before client_id and client_secret (Cloud Exchange wants grant_type). */
+  extraFields: ReadonlyArray<readonly [string, string]>
+  /** Seconds a token is used when the answer gives neither expires_in nor a JWT exp. */
+  defaultLifetimeSec: number
+  /** One line for the snippet's comment: what the exchange gives and for how long. */
+  describe: string
+  /** The fix to suggest when the exchange is refused. */
+  hint: string
+}
+
 /** Keeps the literal types of a definition (id, secret names, env-var names, login paths) while checking it is complete. */
 export function defineVendor<
   const Id extends string,
   Profile extends z.ZodObject,
   const Secrets extends readonly SecretSlot[],
   const EnvVars extends Readonly<Record<string, string>>,
-  const Login extends VendorDefinition['login'] = undefined
->(definition: VendorDefinition<Id, Profile, Secrets, EnvVars> & { login?: Login }): VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login } {
-  return definition as VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login }
+  const Login extends VendorDefinition['login'] = undefined,
+  const Exchange extends ClientCredentials | undefined = undefined
+>(
+  definition: VendorDefinition<Id, Profile, Secrets, EnvVars> & { login?: Login; clientCredentials?: Exchange }
+): VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login; clientCredentials: Exchange } {
+  return definition as VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login; clientCredentials: Exchange }
 }

@@ -1,13 +1,14 @@
-import type { VendorDefinition } from './definition'
+import type { SecretSlot, VendorDefinition } from './definition'
 import { netskope } from './netskope'
 import { cloudExchange } from './cloud-exchange'
 import { insightCloudSec } from './insightcloudsec'
+import { falcon } from './falcon'
 
 /**
  * Every vendor the app knows, in the order pickers, catalogs and the vault status list them. Adding a vendor is its
  * definition file plus one line here; every list below derives from this one.
  */
-export const VENDORS = [netskope, cloudExchange, insightCloudSec] as const
+export const VENDORS = [netskope, cloudExchange, insightCloudSec, falcon] as const
 
 type Vendor = (typeof VENDORS)[number]
 export type VendorId = Vendor['id']
@@ -16,7 +17,8 @@ export type VendorId = Vendor['id']
 export function deriveVendorLists<const V extends readonly VendorDefinition[]>(vendors: V) {
   type Id = V[number]['id']
   type Secret = V[number]['secrets'][number]['name']
-  const secretNames = vendors.flatMap((vendor) => vendor.secrets.map((slot) => slot.name as Secret))
+  // Two vendors may name a secret alike (clientSecret): one vault name, labelled per vendor (secretSlot below).
+  const secretNames = [...new Set(vendors.flatMap((vendor) => vendor.secrets.map((slot) => slot.name as Secret)))]
   return {
     ids: vendors.map((vendor) => vendor.id as Id),
     /** Profiles in registry order, ready for a discriminated union after the 'none' profile. */
@@ -25,21 +27,14 @@ export function deriveVendorLists<const V extends readonly VendorDefinition[]>(v
       [Vn in V[number] as Vn['id']]: ReadonlyArray<Vn['secrets'][number]['name']>
     },
     secretNames: secretNames as unknown as readonly [Secret, ...Secret[]],
-    secretLabels: Object.fromEntries(vendors.flatMap((vendor) => vendor.secrets.map((slot) => [slot.name, slot.label]))) as Record<Secret, string>,
-    secretFieldLabels: Object.fromEntries(vendors.flatMap((vendor) => vendor.secrets.map((slot) => [slot.name, slot.fieldLabel]))) as Record<Secret, string>,
-    /** Per vendor, so two vendors may both have a `clientId` field (the flat map below needs unique keys). */
     snippetEnvVarsByKind: Object.fromEntries(vendors.map((vendor) => [vendor.id, vendor.snippetEnvVars])) as unknown as {
       [Vn in V[number] as Vn['id']]: Vn['snippetEnvVars']
     },
-    /** Every vendor's env vars in one map, as the snippets read them today; keys must not repeat across vendors. */
-    snippetEnvVars: Object.assign({}, ...vendors.map((vendor) => vendor.snippetEnvVars)) as UnionToIntersection<V[number]['snippetEnvVars']>,
     credentialHeaders: vendors.flatMap((vendor) => vendor.credentialHeaders),
     credentialParams: vendors.flatMap((vendor) => vendor.credentialParams),
     builtinCatalogs: vendors.map((vendor) => ({ api: vendor.id as Id, file: vendor.catalog.file, title: vendor.catalog.title }))
   }
 }
-
-type UnionToIntersection<U> = (U extends unknown ? (arg: U) => void : never) extends (arg: infer I) => void ? I : never
 
 export const VENDOR_LISTS = deriveVendorLists(VENDORS)
 
@@ -48,4 +43,15 @@ const BY_ID: ReadonlyMap<string, Vendor> = new Map(VENDORS.map((vendor) => [vend
 /** The definition of a vendor id, or undefined for 'none' / 'generic' / an id no definition has. */
 export function vendorById(id: string): Vendor | undefined {
   return BY_ID.get(id)
+}
+
+/** A vendor's secret slot by name (labels differ per vendor for the same name), or undefined. */
+export function secretSlot(kind: string, name: string): SecretSlot | undefined {
+  return vendorById(kind)?.secrets.find((slot) => slot.name === name)
+}
+
+/** The environment variable a snippet reads for a vendor's secret or profile field ('' when it has none). */
+export function snippetEnvVar(kind: string, key: string): string {
+  const vars: Readonly<Record<string, string>> = vendorById(kind)?.snippetEnvVars ?? {}
+  return vars[key] ?? ''
 }

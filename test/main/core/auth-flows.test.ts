@@ -29,7 +29,7 @@ afterAll(async () => {
 })
 
 async function environment(id: string, api: Environment['api'], auth: Environment['auth'], secrets: Record<string, string>): Promise<Environment> {
-  const url = { netskope: sandbox.urls.netskope, 'cloud-exchange': sandbox.urls.cloudExchange, insightcloudsec: sandbox.urls.insightcloudsec, generic: '' }[api]
+  const url = { netskope: sandbox.urls.netskope, 'cloud-exchange': sandbox.urls.cloudExchange, insightcloudsec: sandbox.urls.insightcloudsec, falcon: sandbox.urls.falcon, generic: '' }[api]
   const saved = await core.environments.save({
     id, name: id, api, baseUrl: url, variables: [], tls: { verify: true, caPath: sandbox.caPath }, auth, sandbox: false
   })

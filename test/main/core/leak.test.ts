@@ -161,7 +161,7 @@ describe('no secret leaks', () => {
     expect(String((await status('ics-key'))['headerPreview'])).toMatch(/^Api-Key: ••••/)
     expect((await status('ics-bad'))['lastError']).toMatch(/login .* failed/)
     expect((await status('ce-bad'))['lastError']).toMatch(/Cloud Exchange token request/)
-    expect((await status('ce'))).toMatchObject({ effective: 'cloud-exchange', lastError: null })
+    expect((await status('ce'))).toMatchObject({ effective: 'client-credentials', lastError: null })
     expect((await status('ce'))['loggedInUntil']).toEqual(expect.any(Number))
     // The runner reports answers to a credential; 401 and 403 read differently.
     core.auth.observe('ics-bad-key', 'api-key', 401)

@@ -10,14 +10,24 @@ import { secretKey } from '../../../src/main/core/vault/vault'
 // Core's side of the sandbox seam (src/main/core/sandbox-port.ts), without the sandbox: a stand-in port shows what
 // core does with whatever the composition root hands it. The real sandbox behind it: test/sandbox/worker/.
 
-const CREDENTIALS: SandboxPort['credentials'] = {
-  netskope: { v1Token: 'v1-token', v2Tokens: [{ token: 'expired-v2', expired: true }, { token: 'live-v2', expired: false }] },
-  cloudExchange: { clients: [{ clientId: 'ce-client', clientSecret: 'ce-secret' }] },
-  insightcloudsec: { users: [{ username: 'ics-user', apiKey: 'ics-key', password: 'ics-password' }] }
+function urls(port: number): SandboxUrls {
+  return {
+    netskope: `https://127.0.0.1:${port}`,
+    cloudExchange: `https://127.0.0.1:${port + 1}`,
+    insightcloudsec: `https://127.0.0.1:${port + 2}`,
+    falcon: `https://127.0.0.1:${port + 3}`
+  }
 }
 
-function urls(port: number): SandboxUrls {
-  return { netskope: `https://127.0.0.1:${port}`, cloudExchange: `https://127.0.0.1:${port + 1}`, insightcloudsec: `https://127.0.0.1:${port + 2}` }
+/** The demo environments a sandbox on `port` describes (the real ones: src/sandbox/listeners.ts). */
+function demos(port: number): SandboxPort['demos'] {
+  const url = urls(port)
+  return [
+    { id: 'sandbox-netskope', name: 'Sandbox · Netskope tenant', api: 'netskope', url: url.netskope, auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, secrets: { v2Token: 'live-v2', v1Token: 'v1-token' } },
+    { id: 'sandbox-cloud-exchange', name: 'Sandbox · Cloud Exchange', api: 'cloud-exchange', url: url.cloudExchange, auth: { kind: 'cloud-exchange', clientId: 'ce-client', secretExpiresOn: null }, secrets: { clientSecret: 'ce-secret' } },
+    { id: 'sandbox-insightcloudsec', name: 'Sandbox · InsightCloudSec', api: 'insightcloudsec', url: url.insightcloudsec, auth: { kind: 'insightcloudsec', username: 'ics-user' }, secrets: { apiKey: 'ics-key', password: 'ics-password' } },
+    { id: 'sandbox-falcon', name: 'Sandbox · CrowdStrike Falcon', api: 'falcon', url: url.falcon, auth: { kind: 'falcon', clientId: 'falcon-client' }, secrets: { clientSecret: 'falcon-secret', unset: undefined } }
+  ]
 }
 
 /** A port that records where core asked for its data and whether core closed it. */
@@ -28,7 +38,7 @@ function standIn(port: number, warnings: string[] = []): { start: StartSandbox; 
   const start: StartSandbox = async (dataDir, onStopped) => {
     dataDirs.push(dataDir)
     stopped = onStopped
-    return { urls: urls(port), caPath: join(dataDir, 'ca.pem'), credentials: CREDENTIALS, warnings, close: async () => void closes++ }
+    return { urls: urls(port), caPath: join(dataDir, 'ca.pem'), demos: demos(port), warnings, close: async () => void closes++ }
   }
   return { start, dataDirs, closed: () => closes, stop: (message) => stopped(message) }
 }

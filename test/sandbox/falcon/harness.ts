@@ -31,7 +31,7 @@ export async function startFalcon(overrides: Partial<SandboxRuntime> = {}): Prom
   const runtime: SandboxRuntime = {
     seed: 1, waitTime: 0, rateLimit: true, now: () => frozen + offset, startedAtSec: Math.floor(frozen / 1000),
     credentials: sandboxCredentials(), hooks: {},
-    urls: { netskope: 'http://127.0.0.1:1', cloudExchange: 'http://127.0.0.1:2', insightcloudsec: 'http://127.0.0.1:3' },
+    urls: { netskope: 'http://127.0.0.1:1', cloudExchange: 'http://127.0.0.1:2', insightcloudsec: 'http://127.0.0.1:3', falcon: '' },
     ...overrides
   }
   const listener = await listen('falcon', createFalconHandler(runtime), '127.0.0.1', 0, null)

@@ -15,15 +15,15 @@ describe('planRequest: what the app would send', () => {
   })
 
   it('Netskope: v2 header outside /api/v1, Bearer when chosen, v1 token as query or form field by path', () => {
-    expect(planRequest(input({}, { auth: netskope })).headers).toEqual([{ name: 'Netskope-Api-Token', value: { kind: 'secret', name: 'v2Token', prefix: '' } }])
+    expect(planRequest(input({}, { auth: netskope })).headers).toEqual([{ name: 'Netskope-Api-Token', value: { kind: 'secret', name: 'v2Token', prefix: '', envVar: 'NETSKOPE_API_TOKEN' } }])
     const bearer = planRequest(input({}, { auth: { ...netskope, v2Scheme: 'bearer' } }))
-    expect(bearer.headers[0]).toEqual({ name: 'Authorization', value: { kind: 'secret', name: 'v2Token', prefix: 'Bearer ' } })
+    expect(bearer.headers[0]).toEqual({ name: 'Authorization', value: { kind: 'secret', name: 'v2Token', prefix: 'Bearer ', envVar: 'NETSKOPE_API_TOKEN' } })
     const v1 = planRequest(input({ url: 'https://t.goskope.com/api/v1/alerts' }, { auth: netskope }))
     expect(v1.headers).toEqual([])
-    expect(v1.query).toEqual([{ name: 'token', value: { kind: 'secret', name: 'v1Token', prefix: '' } }])
-    expect(v1.secrets).toEqual(['v1Token'])
+    expect(v1.query).toEqual([{ name: 'token', value: { kind: 'secret', name: 'v1Token', prefix: '', envVar: 'NETSKOPE_V1_TOKEN' } }])
+    expect(v1.secrets).toEqual([{ name: 'v1Token', envVar: 'NETSKOPE_V1_TOKEN', label: 'Netskope REST API v1 token' }])
     const form = planRequest(input({ method: 'POST', url: 'https://t.goskope.com/api/v1/app_instances' }, { auth: { ...netskope, v1Placement: 'form' } }))
-    expect(form.body).toEqual({ kind: 'form', fields: [{ name: 'token', value: { kind: 'secret', name: 'v1Token', prefix: '' } }] })
+    expect(form.body).toEqual({ kind: 'form', fields: [{ name: 'token', value: { kind: 'secret', name: 'v1Token', prefix: '', envVar: 'NETSKOPE_V1_TOKEN' } }] })
   })
 
   it('a credential the user typed by hand wins over the profile (as in the authenticator)', () => {
@@ -38,7 +38,8 @@ describe('planRequest: what the app would send', () => {
 
   it('Cloud Exchange: a client-credentials login at the base URL, then Bearer; not for /api/auth itself', () => {
     const plan = planRequest(input({ url: 'https://ce:3000/api/cte/indicators/' }, { auth: { kind: 'cloud-exchange', clientId: 'id', secretExpiresOn: null }, baseUrl: 'https://ce:3000/' }))
-    expect(plan.login).toEqual({ kind: 'cloud-exchange', url: 'https://ce:3000/api/auth', clientId: 'id' })
+    expect(plan.login).toMatchObject({ kind: 'client-credentials', url: 'https://ce:3000/api/auth', clientId: 'id', clientIdEnvVar: 'CE_CLIENT_ID', vendor: 'Cloud Exchange' })
+    expect(plan.secrets).toEqual([{ name: 'clientSecret', envVar: 'CE_CLIENT_SECRET', label: 'Cloud Exchange client secret' }])
     expect(plan.headers).toEqual([{ name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }])
     expect(planRequest(input({ url: 'https://ce/api/auth' }, { auth: { kind: 'cloud-exchange', clientId: 'id', secretExpiresOn: null } })).login).toBeNull()
   })
@@ -46,16 +47,18 @@ describe('planRequest: what the app would send', () => {
   it('InsightCloudSec: Api-Key when the key is used, else login + x-auth-token; the base URL defaults to the origin', () => {
     const auth = { kind: 'insightcloudsec', username: 'jdoe' } as const
     const key = planRequest(input({}, { auth, icsMode: 'api-key' }))
-    expect(key.headers).toEqual([{ name: 'Api-Key', value: { kind: 'secret', name: 'apiKey', prefix: '' } }])
+    expect(key.headers).toEqual([{ name: 'Api-Key', value: { kind: 'secret', name: 'apiKey', prefix: '', envVar: 'ICS_API_KEY' } }])
     const login = planRequest(input({ url: 'https://ics:8001/v2/public/clouds/list' }, { auth, icsMode: 'login', baseUrl: '' }))
     expect(login.login).toEqual({
       kind: 'insightcloudsec',
       url: 'https://ics:8001/v2/public/user/login',
       logoutUrl: 'https://ics:8001/v2/public/user/logout',
-      username: 'jdoe'
+      username: 'jdoe',
+      usernameEnvVar: 'ICS_USERNAME',
+      passwordEnvVar: 'ICS_PASSWORD'
     })
-    expect(login.secrets).toEqual(['password'])
-    expect(planRequest(input({}, { auth: { kind: 'insightcloudsec', username: '' } })).secrets).toEqual(['apiKey'])
+    expect(login.secrets).toEqual([{ name: 'password', envVar: 'ICS_PASSWORD', label: 'InsightCloudSec password' }])
+    expect(planRequest(input({}, { auth: { kind: 'insightcloudsec', username: '' } })).secrets.map((secret) => secret.name)).toEqual(['apiKey'])
   })
 
   it('multipart drops the user Content-Type (the boundary is generated); defaults follow the engine', () => {

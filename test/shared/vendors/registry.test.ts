@@ -4,36 +4,32 @@ import { AUTH_SECRET_NAMES, AuthProfileSchema, SECRET_NAMES, type AuthKind, type
 import { API_KINDS, type ApiKind } from '../../../src/shared/model/environment'
 import { BUILTIN_CATALOGS } from '../../../src/shared/catalog/builtin'
 import { CATALOG_APIS } from '../../../src/shared/catalog/types'
-import { SECRET_LABELS, SNIPPET_ENV_VARS } from '../../../src/shared/snippets/types'
 import { isCredentialHeader } from '../../../src/shared/redaction/redact'
 import { defineVendor } from '../../../src/shared/vendors/definition'
-import { VENDORS, deriveVendorLists } from '../../../src/shared/vendors/registry'
+import { VENDORS, deriveVendorLists, secretSlot, snippetEnvVar } from '../../../src/shared/vendors/registry'
 
 /** The lists exactly as they were written out by hand before the registry; persisted formats depend on them. */
 const LITERAL = {
-  apiKinds: ['netskope', 'cloud-exchange', 'insightcloudsec', 'generic'],
-  authSecretNames: { none: [], netskope: ['v2Token', 'v1Token'], 'cloud-exchange': ['clientSecret'], insightcloudsec: ['apiKey', 'password'] },
+  apiKinds: ['netskope', 'cloud-exchange', 'insightcloudsec', 'falcon', 'generic'],
+  authSecretNames: { none: [], netskope: ['v2Token', 'v1Token'], 'cloud-exchange': ['clientSecret'], insightcloudsec: ['apiKey', 'password'], falcon: ['clientSecret'] },
   secretNames: ['v2Token', 'v1Token', 'clientSecret', 'apiKey', 'password'],
   snippetEnvVars: {
-    v2Token: 'NETSKOPE_API_TOKEN',
-    v1Token: 'NETSKOPE_V1_TOKEN',
-    clientId: 'CE_CLIENT_ID',
-    clientSecret: 'CE_CLIENT_SECRET',
-    apiKey: 'ICS_API_KEY',
-    username: 'ICS_USERNAME',
-    password: 'ICS_PASSWORD'
+    netskope: { v2Token: 'NETSKOPE_API_TOKEN', v1Token: 'NETSKOPE_V1_TOKEN' },
+    'cloud-exchange': { clientId: 'CE_CLIENT_ID', clientSecret: 'CE_CLIENT_SECRET' },
+    insightcloudsec: { apiKey: 'ICS_API_KEY', username: 'ICS_USERNAME', password: 'ICS_PASSWORD' },
+    falcon: { clientId: 'FALCON_CLIENT_ID', clientSecret: 'FALCON_CLIENT_SECRET' }
   },
   secretLabels: {
-    v2Token: 'Netskope REST API v2 token',
-    v1Token: 'Netskope REST API v1 token',
-    clientSecret: 'Cloud Exchange client secret',
-    apiKey: 'InsightCloudSec API key',
-    password: 'InsightCloudSec password'
+    netskope: { v2Token: 'Netskope REST API v2 token', v1Token: 'Netskope REST API v1 token' },
+    'cloud-exchange': { clientSecret: 'Cloud Exchange client secret' },
+    insightcloudsec: { apiKey: 'InsightCloudSec API key', password: 'InsightCloudSec password' },
+    falcon: { clientSecret: 'CrowdStrike Falcon client secret' }
   },
   builtinCatalogs: [
     { api: 'netskope', file: 'netskope.openapi.json', title: 'Netskope tenant API' },
     { api: 'cloud-exchange', file: 'cloud-exchange.openapi.json', title: 'Netskope Cloud Exchange API' },
-    { api: 'insightcloudsec', file: 'insightcloudsec.openapi.json', title: 'Rapid7 InsightCloudSec API' }
+    { api: 'insightcloudsec', file: 'insightcloudsec.openapi.json', title: 'Rapid7 InsightCloudSec API' },
+    { api: 'falcon', file: 'falcon.openapi.json', title: 'CrowdStrike Falcon API' }
   ],
   credentialHeaders: ['api-key', 'x-auth-token', 'netskope-api-token', 'x-netskope-api-token', 'x-client-secret']
 }
@@ -45,19 +41,22 @@ describe('lists derived from the vendor registry', () => {
     expect(AUTH_SECRET_NAMES).toEqual(LITERAL.authSecretNames)
     expect(Object.keys(AUTH_SECRET_NAMES)).toEqual(Object.keys(LITERAL.authSecretNames))
     expect(SECRET_NAMES).toEqual(LITERAL.secretNames)
-    expect(SNIPPET_ENV_VARS).toEqual(LITERAL.snippetEnvVars)
-    expect(Object.keys(SNIPPET_ENV_VARS)).toEqual(Object.keys(LITERAL.snippetEnvVars))
-    expect(SECRET_LABELS).toEqual(LITERAL.secretLabels)
+    for (const [kind, vars] of Object.entries(LITERAL.snippetEnvVars)) {
+      for (const [key, envVar] of Object.entries(vars)) expect(snippetEnvVar(kind, key), `${kind}.${key}`).toBe(envVar)
+    }
+    for (const [kind, labels] of Object.entries(LITERAL.secretLabels)) {
+      for (const [name, label] of Object.entries(labels)) expect(secretSlot(kind, name)?.label, `${kind}.${name}`).toBe(label)
+    }
     expect(BUILTIN_CATALOGS).toEqual(LITERAL.builtinCatalogs)
     for (const header of LITERAL.credentialHeaders) expect(isCredentialHeader(header), header).toBe(true)
     expect(new Set(VENDORS.flatMap((vendor) => vendor.credentialHeaders))).toEqual(new Set(LITERAL.credentialHeaders))
   })
 
   it('keep their literal types', () => {
-    expectTypeOf<ApiKind>().toEqualTypeOf<'netskope' | 'cloud-exchange' | 'insightcloudsec' | 'generic'>()
-    expectTypeOf<AuthKind>().toEqualTypeOf<'none' | 'netskope' | 'cloud-exchange' | 'insightcloudsec'>()
+    expectTypeOf<ApiKind>().toEqualTypeOf<'netskope' | 'cloud-exchange' | 'insightcloudsec' | 'falcon' | 'generic'>()
+    expectTypeOf<AuthKind>().toEqualTypeOf<'none' | 'netskope' | 'cloud-exchange' | 'insightcloudsec' | 'falcon'>()
     expectTypeOf<SecretName>().toEqualTypeOf<'v2Token' | 'v1Token' | 'clientSecret' | 'apiKey' | 'password'>()
-    expectTypeOf(SNIPPET_ENV_VARS.clientId).toEqualTypeOf<'CE_CLIENT_ID'>()
+    expectTypeOf(VENDORS[1].snippetEnvVars.clientId).toEqualTypeOf<'CE_CLIENT_ID'>()
   })
 
   it('parse and re-serialise stored profiles byte for byte (environments.json)', () => {
@@ -82,11 +81,13 @@ describe('lists derived from the vendor registry', () => {
     }
   })
 
-  it('secret names and snippet env-var keys do not repeat across vendors (labels and the flat env map rely on it)', () => {
-    const secretNames = VENDORS.flatMap((vendor) => vendor.secrets.map((slot) => slot.name))
-    expect(new Set(secretNames).size).toBe(secretNames.length)
-    const envKeys = VENDORS.flatMap((vendor) => Object.keys(vendor.snippetEnvVars))
-    expect(new Set(envKeys).size).toBe(envKeys.length)
+  it('a secret name two vendors share (clientSecret) is one vault name with a label and env var per vendor', () => {
+    expect(SECRET_NAMES.filter((name) => name === 'clientSecret')).toHaveLength(1)
+    expect(secretSlot('cloud-exchange', 'clientSecret')?.label).toBe('Cloud Exchange client secret')
+    expect(secretSlot('falcon', 'clientSecret')?.label).toBe('CrowdStrike Falcon client secret')
+    expect(snippetEnvVar('cloud-exchange', 'clientId')).toBe('CE_CLIENT_ID')
+    expect(snippetEnvVar('falcon', 'clientId')).toBe('FALCON_CLIENT_ID')
+    expect(snippetEnvVar('netskope', 'clientId')).toBe('')
   })
 })
 
@@ -124,13 +125,10 @@ describe('adding a vendor is one definition plus one registry line', () => {
     expect(lists.profiles.map((profile) => profile.shape.kind.value)).toContain('falcon-standin')
     expect(lists.secretNamesByKind['falcon-standin']).toEqual(['falconClientSecret'])
     expect(lists.secretNames).toContain('falconClientSecret')
-    expect(lists.secretLabels.falconClientSecret).toBe('Falcon API client secret')
-    expect(lists.secretFieldLabels.falconClientSecret).toBe('Client secret')
     expect(lists.snippetEnvVarsByKind['falcon-standin']).toEqual({ clientId: 'FALCON_CLIENT_ID', falconClientSecret: 'FALCON_CLIENT_SECRET' })
-    expect((lists.snippetEnvVars as Record<string, string>).falconClientSecret).toBe('FALCON_CLIENT_SECRET')
     expect(lists.credentialParams).toContain('client_secret')
     expect(lists.builtinCatalogs.at(-1)).toEqual({ api: 'falcon-standin', file: 'falcon-standin.openapi.json', title: 'CrowdStrike Falcon API' })
-    expectTypeOf(lists.ids).toEqualTypeOf<('netskope' | 'cloud-exchange' | 'insightcloudsec' | 'falcon-standin')[]>()
+    expectTypeOf(lists.ids).toEqualTypeOf<('netskope' | 'cloud-exchange' | 'insightcloudsec' | 'falcon' | 'falcon-standin')[]>()
   })
 
   it('its profile parses in a union built the way AuthProfileSchema is', () => {
@@ -140,6 +138,6 @@ describe('adding a vendor is one definition plus one registry line', () => {
   })
 
   it('the registry itself is unchanged by the test', () => {
-    expect(VENDORS.map((vendor) => vendor.id)).toEqual(['netskope', 'cloud-exchange', 'insightcloudsec'])
+    expect(VENDORS.map((vendor) => vendor.id)).toEqual(['netskope', 'cloud-exchange', 'insightcloudsec', 'falcon'])
   })
 })

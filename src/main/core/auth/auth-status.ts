@@ -1,9 +1,10 @@
 import type { Environment } from '@shared/model/environment'
 import { maskSecret } from '@shared/redaction/redact'
 import { secretKey, type Vault } from '../vault/vault'
-import type { Authenticator } from './authenticator'
+import { profileText, type Authenticator } from './authenticator'
+import { vendorById } from '@shared/vendors/registry'
 
-export type EffectiveAuth = 'none' | 'api-key' | 'login' | 'netskope-v2' | 'netskope-v1-only' | 'cloud-exchange'
+export type EffectiveAuth = 'none' | 'api-key' | 'login' | 'netskope-v2' | 'netskope-v1-only' | 'client-credentials'
 
 /** What the auth panel shows at a glance. Values are masked: nothing here may reveal a secret. */
 export interface AuthStatus {
@@ -59,13 +60,6 @@ export async function describeAuth(environment: Environment, vault: Vault, auth:
         return { ...base, effective: 'netskope-v1-only', headerPreview: profile.v1Placement === 'form' ? `token=${value} (form field)` : `?token=${value}` }
       }
       return { ...base, effective: 'none', headerPreview: null }
-    case 'cloud-exchange':
-      if (profile.clientId === '' || !has('clientSecret')) return { ...base, effective: 'none', headerPreview: null }
-      return {
-        ...base,
-        effective: 'cloud-exchange',
-        headerPreview: `Authorization: Bearer ${session ? maskSecret(session.token) : '(token from /api/auth on the next send)'}`
-      }
     case 'insightcloudsec': {
       const login = profile.username !== '' && has('password')
       if (has('apiKey')) return { ...base, effective: 'api-key', headerPreview: `Api-Key: ${await masked('apiKey')}`, bothIcsCredentials: login }
@@ -74,6 +68,15 @@ export async function describeAuth(environment: Environment, vault: Vault, auth:
         ...base,
         effective: 'login',
         headerPreview: `x-auth-token: ${session ? maskSecret(session.token) : '(session from /v2/public/user/login on the next send)'}`
+      }
+    }
+    default: {
+      const flow = vendorById(profile.kind)?.clientCredentials
+      if (!flow || profileText(profile, flow.clientIdField) === '' || !has(flow.secret)) return { ...base, effective: 'none', headerPreview: null }
+      return {
+        ...base,
+        effective: 'client-credentials',
+        headerPreview: `Authorization: Bearer ${session ? maskSecret(session.token) : `(token from ${flow.tokenPath} on the next send)`}`
       }
     }
   }

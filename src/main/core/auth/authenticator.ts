@@ -4,9 +4,10 @@ import type { AuthProfile } from '@shared/model/auth'
 import type { HttpEngine, SendOptions } from '../http/engine-contract'
 import { secretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
+import { vendorById } from '@shared/vendors/registry'
 import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
 import type { AppliedAuth } from './applied-auth'
-import { loginCloudExchange, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
+import { loginClientCredentials, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
 import { SessionCache, type CachedSession } from './session-cache'
 
 export interface Authenticator {
@@ -93,14 +94,6 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
         if (hasHeader(spec, added.name)) return { spec, applied: 'manual' }
         return { spec: { ...spec, headers: [...spec.headers, added] }, applied: 'netskope-v2' }
       }
-      case 'cloud-exchange': {
-        const clientSecret = await secret(environment, 'clientSecret')
-        if (clientSecret === null || profile.clientId === '' || isPath(spec, '/api/auth')) return { spec, applied: 'none' }
-        if (hasHeader(spec, 'Authorization')) return { spec, applied: 'manual' }
-        const key = SessionCache.key(environment, profile.clientId, clientSecret)
-        const token = await sessionFor(environment, options, key, () => loginCloudExchange(engine, environment, profile.clientId, clientSecret, options))
-        return { spec: { ...spec, headers: [...spec.headers, header('Authorization', `Bearer ${token}`)] }, applied: 'session' }
-      }
       case 'insightcloudsec': {
         if (hasHeader(spec, 'Api-Key') || hasHeader(spec, 'x-auth-token')) return { spec, applied: 'manual' }
         // With both credentials, send only the API key: InsightCloudSec prefers Api-Key and would ignore the token.
@@ -112,7 +105,29 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
         const token = await sessionFor(environment, options, key, () => loginInsightCloudSec(engine, environment, profile.username, password, options))
         return { spec: { ...spec, headers: [...spec.headers, header('x-auth-token', token)] }, applied: 'session' }
       }
+      default:
+        return applyClientCredentials(profile, environment, spec, options)
     }
+  }
+
+  /** OAuth2 client credentials (src/shared/vendors/definition.ts): the exchange's token as Bearer, cached until it expires. */
+  async function applyClientCredentials(
+    profile: AuthProfile,
+    environment: Environment,
+    spec: RequestSpec,
+    options: SendOptions
+  ): Promise<{ spec: RequestSpec; applied: AppliedAuth }> {
+    const vendor = vendorById(profile.kind)
+    const flow = vendor?.clientCredentials
+    if (!vendor || !flow) return { spec, applied: 'none' }
+    const clientId = profileText(profile, flow.clientIdField)
+    const clientSecret = await secret(environment, flow.secret)
+    if (clientSecret === null || clientId === '' || isPath(spec, flow.tokenPath)) return { spec, applied: 'none' }
+    if (hasHeader(spec, 'Authorization')) return { spec, applied: 'manual' }
+    const key = SessionCache.key(environment, clientId, clientSecret)
+    const exchange = { ...flow, vendor: vendor.labels.authMode, clientId, clientSecret }
+    const token = await sessionFor(environment, options, key, () => loginClientCredentials(engine, environment, exchange, options))
+    return { spec: { ...spec, headers: [...spec.headers, header('Authorization', `Bearer ${token}`)] }, applied: 'session' }
   }
 
   /** ICS sessions are ended at the host that issued them; CE tokens have no logout and are simply dropped. */
@@ -152,6 +167,12 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
       clearTimeout(timer)
     }
   }
+}
+
+/** A text field of the profile by name (the definition names it), '' when absent. */
+export function profileText(profile: AuthProfile, field: string): string {
+  const value: unknown = (profile as Record<string, unknown>)[field]
+  return typeof value === 'string' ? value : ''
 }
 
 /** The URL's path, or '' when the URL does not parse (the engine then reports it with a clear message). */

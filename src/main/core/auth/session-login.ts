@@ -3,6 +3,7 @@ import type { RequestSpec } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { joinBaseUrl } from '@shared/templating/template'
 import { maskSecretValues } from '@shared/redaction/secret-values'
+import type { ClientCredentials } from '@shared/vendors/definition'
 import type { HttpEngine, SendOptions } from '../http/engine-contract'
 
 export interface Session {
@@ -40,7 +41,10 @@ async function postForJson(
  * masked: a server may repeat the request it rejected. Masked before the cut, so no half of a secret survives it.
  */
 function serverMessage(json: Record<string, unknown> | null, fallback: string, secret: string): string {
-  const detail = json?.['detail'] ?? json?.['message'] ?? json?.['error_message']
+  const errors = json?.['errors']
+  // Falcon answers {"errors": [{"code": 403, "message": "..."}]}.
+  const first: unknown = Array.isArray(errors) && errors[0] && typeof errors[0] === 'object' ? (errors[0] as Record<string, unknown>)['message'] : undefined
+  const detail = json?.['detail'] ?? json?.['message'] ?? json?.['error_message'] ?? first
   return typeof detail === 'string' ? maskSecretValues(detail, [secret]) : maskSecretValues(fallback, [secret]).slice(0, 300)
 }
 
@@ -93,39 +97,47 @@ export async function logoutInsightCloudSec(engine: HttpEngine, issuer: string, 
   }
 }
 
-/** Cloud Exchange: POST /api/auth (form, client_credentials) -> JWT access_token, used as Bearer until its exp. */
-export async function loginCloudExchange(
+/** What an OAuth2 client-credentials exchange needs: the vendor's flow (src/shared/vendors/definition.ts) and the values. */
+export interface ClientCredentialsExchange extends ClientCredentials {
+  vendor: string
+  clientId: string
+  clientSecret: string
+}
+
+/**
+ * OAuth2 client credentials (Cloud Exchange's /api/auth, Falcon's /oauth2/token): a form POST -> access_token, used
+ * as Bearer until expires_in, else the JWT's exp, else the vendor's default lifetime; renewed a minute early.
+ */
+export async function loginClientCredentials(
   engine: HttpEngine,
   environment: Environment,
-  clientId: string,
-  clientSecret: string,
+  exchange: ClientCredentialsExchange,
   options: SendOptions
 ): Promise<Session> {
+  const { clientId, clientSecret } = exchange
   const spec: RequestSpec = {
     method: 'POST',
-    url: joinBaseUrl(environment.baseUrl, '/api/auth'),
+    url: joinBaseUrl(environment.baseUrl, exchange.tokenPath),
     query: [],
     headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
     body: {
       kind: 'form',
-      fields: [
-        { name: 'grant_type', value: 'client_credentials', enabled: true },
-        { name: 'client_id', value: clientId, enabled: true },
-        { name: 'client_secret', value: clientSecret, enabled: true }
-      ]
+      fields: [...exchange.extraFields, ['client_id', clientId], ['client_secret', clientSecret]].map(([name, value]) => ({ name, value, enabled: true }))
     }
   }
-  const { status, json, text } = await postForJson(engine, spec, options, 'Cloud Exchange /api/auth', clientSecret)
+  const { status, json, text } = await postForJson(engine, spec, options, `${exchange.vendor} ${exchange.tokenPath}`, clientSecret)
   const token = json?.['access_token']
   if (status >= 400 || typeof token !== 'string') {
     const locked = status === 401 && /locked/i.test(serverMessage(json, '', clientSecret))
     throw new AppError(
       'INVALID_INPUT',
-      `Cloud Exchange token request for client "${clientId}" failed (HTTP ${status}): ${serverMessage(json, text, clientSecret)}.`,
-      locked ? 'The account is locked after repeated failures; wait, then check the client secret.' : 'Check the Client ID and Client Secret (and their expiry) in the auth panel.'
+      `${exchange.vendor} token request for client "${clientId}" failed (HTTP ${status}): ${serverMessage(json, text, clientSecret)}.`,
+      locked ? 'The account is locked after repeated failures; wait, then check the client secret.' : exchange.hint
     )
   }
-  return { token, expiresAt: jwtExpiry(token) ?? Date.now() + 120 * 60_000 }
+  const expiresIn = json?.['expires_in']
+  const expiresAt = typeof expiresIn === 'number' && expiresIn > 0 ? Date.now() + Math.max(1, expiresIn - 60) * 1000 : jwtExpiry(token)
+  return { token, expiresAt: expiresAt ?? Date.now() + exchange.defaultLifetimeSec * 1000 }
 }
 
 /** Reads `exp` from a JWT without verifying it (we only need to know when to renew). */

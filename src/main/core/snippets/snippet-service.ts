@@ -3,7 +3,8 @@ import type { RequestSpec } from '@shared/model/request'
 import type { SecretName } from '@shared/model/auth'
 import { AUTH_SECRET_NAMES } from '@shared/model/auth'
 import type { Settings } from '@shared/model/settings'
-import { generateSnippet, SNIPPET_ENV_VARS, SECRET_LABELS, type SnippetInput, type SnippetLanguage } from '@shared/snippets'
+import { generateSnippet, type SnippetInput, type SnippetLanguage } from '@shared/snippets'
+import { secretSlot, snippetEnvVar } from '@shared/vendors/registry'
 import { maskErrorSecrets } from '@shared/redaction/secret-values'
 import { referencedSecrets, resolveRequest } from '../resolve-request'
 import { secretKey, type Vault } from '../vault/vault'
@@ -81,7 +82,9 @@ export async function createSnippet(request: SnippetRequest, settings: Settings,
   const names = AUTH_SECRET_NAMES[auth.kind] as readonly SecretName[]
   const envVars = inlineSecrets
     ? []
-    : names.filter((name) => code.includes(SNIPPET_ENV_VARS[name])).map((name) => ({ name: SNIPPET_ENV_VARS[name], what: SECRET_LABELS[name] }))
+    : names
+        .map((name) => ({ name: snippetEnvVar(auth.kind, name), what: secretSlot(auth.kind, name)?.label ?? name }))
+        .filter((envVar) => envVar.name !== '' && code.includes(envVar.name))
   return { code, language: request.language, envVars, inlined: inlineSecrets }
 }
 
@@ -97,7 +100,7 @@ async function inlineValues(
   const values: Partial<Record<SecretName, string>> = {}
   if (!environment) return values
   for (const name of AUTH_SECRET_NAMES[environment.auth.kind] as readonly SecretName[]) {
-    const value = await read(secretKey(environment.id, name), SECRET_LABELS[name])
+    const value = await read(secretKey(environment.id, name), secretSlot(environment.auth.kind, name)?.label ?? name)
     if (value !== null) values[name] = value
   }
   return values

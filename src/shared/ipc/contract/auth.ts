@@ -8,7 +8,7 @@ export const authCommands = {
   'auth:status': {
     input: z.object({ environmentId: IdSchema }),
     output: z.object({
-      effective: z.enum(['none', 'api-key', 'login', 'netskope-v2', 'netskope-v1-only', 'cloud-exchange']),
+      effective: z.enum(['none', 'api-key', 'login', 'netskope-v2', 'netskope-v1-only', 'client-credentials']),
       headerPreview: z.string().nullable(),
       loggedInUntil: z.number().nullable(),
       lastError: z.string().nullable(),

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { AUTH_SECRET_NAMES, type SecretName } from '@shared/model/auth'
 import type { Environment } from '@shared/model/environment'
-import { VENDOR_LISTS, vendorById } from '@shared/vendors/registry'
+import { secretSlot, vendorById } from '@shared/vendors/registry'
 import type { Environments } from '../environments/useEnvironments'
 import { call, toErrorShape } from '../../api/client'
 import { AuthProfileForm } from './AuthProfileForm'
@@ -10,9 +10,6 @@ import { GenerateApiKey } from './GenerateApiKey'
 import { NewEnvironmentForm } from './NewEnvironmentForm'
 import { SecretField } from './SecretField'
 import { useAuthState } from './useAuthState'
-
-/** The short labels next to each secret's input, from the vendor definitions. */
-const SECRET_LABEL: Record<SecretName, string> = VENDOR_LISTS.secretFieldLabels
 
 interface Props {
   environments: Environments
@@ -58,7 +55,7 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
             state.refresh()
           }} />
           {AUTH_SECRET_NAMES[environment.auth.kind].map((name) => (
-            <SecretField key={`${environment.id}/${name}`} environmentId={environment.id} name={name} label={SECRET_LABEL[name]} isSet={isSet(name)} onChanged={state.refresh} />
+            <SecretField key={`${environment.id}/${name}`} environmentId={environment.id} name={name} label={secretSlot(environment.auth.kind, name)?.fieldLabel ?? name} help={secretSlot(environment.auth.kind, name)?.help} isSet={isSet(name)} onChanged={state.refresh} />
           ))}
           {vendorById(environment.auth.kind)?.panels?.generateApiKey === true && (
             <>
@@ -69,7 +66,7 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
               <GenerateApiKey environmentId={environment.id} onDone={state.refresh} />
             </>
           )}
-          {state.status && <AuthStatusView status={state.status} vault={state.vault} />}
+          {state.status && <AuthStatusView status={state.status} vault={state.vault} vendorLabel={vendorById(environment.auth.kind)?.labels.authMode ?? ''} />}
           {state.error && (
             <p className="inline-error" role="alert">
               Could not load the auth state: {state.error}

@@ -1,20 +1,19 @@
 import type { AuthStatus, VaultStatus } from './useAuthState'
 
-const EFFECTIVE_LABEL: Record<AuthStatus['effective'], string> = {
+const EFFECTIVE_LABEL: Record<Exclude<AuthStatus['effective'], 'client-credentials'>, string> = {
   none: 'No credential will be sent',
   'api-key': 'InsightCloudSec API key',
   login: 'InsightCloudSec login session',
   'netskope-v2': 'Netskope v2 token',
-  'netskope-v1-only': 'Netskope v1 token only (/api/v1)',
-  'cloud-exchange': 'Cloud Exchange client credentials'
+  'netskope-v1-only': 'Netskope v1 token only (/api/v1)'
 }
 
 /** The auth state at a glance: what is sent (masked), session expiry, last error, notes. */
-export function AuthStatusView({ status, vault }: { status: AuthStatus; vault: VaultStatus | null }): React.JSX.Element {
+export function AuthStatusView({ status, vault, vendorLabel }: { status: AuthStatus; vault: VaultStatus | null; vendorLabel: string }): React.JSX.Element {
   return (
     <div className="auth-status" data-testid="auth-status" aria-live="polite">
       <p>
-        Using: <strong data-testid="auth-effective">{EFFECTIVE_LABEL[status.effective]}</strong>
+        Using: <strong data-testid="auth-effective">{status.effective === 'client-credentials' ? `${vendorLabel} client credentials` : EFFECTIVE_LABEL[status.effective]}</strong>
         {status.headerPreview && (
           <>
             {' '}

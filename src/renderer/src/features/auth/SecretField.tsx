@@ -6,12 +6,14 @@ interface Props {
   environmentId: string
   name: SecretName
   label: string
+  /** Where the user gets the value (the vendor definition's slot help), as the input's tooltip. */
+  help?: string
   isSet: boolean
   onChanged(): void
 }
 
 /** A write-only secret: typed here, sent to the vault in main, and never read back (only "set" / "not set"). */
-export function SecretField({ environmentId, name, label, isSet, onChanged }: Props): React.JSX.Element {
+export function SecretField({ environmentId, name, label, help, isSet, onChanged }: Props): React.JSX.Element {
   const [value, setValue] = useState('')
   const [error, setError] = useState<string | null>(null)
 
@@ -51,6 +53,7 @@ export function SecretField({ environmentId, name, label, isSet, onChanged }: Pr
           autoComplete="off"
           value={value}
           aria-label={label}
+          title={help}
           data-testid={`secret-input-${name}`}
           placeholder={isSet ? 'set (hidden)' : 'not set'}
           onChange={(event) => setValue(event.target.value)}
