@@ -5,7 +5,11 @@ import { defineVendor } from './definition'
 export const cloudExchange = defineVendor({
   id: 'cloud-exchange',
   labels: { authMode: 'Cloud Exchange', api: 'Cloud Exchange', short: 'CE' },
-  catalog: { file: 'cloud-exchange.openapi.json', title: 'Netskope Cloud Exchange API' },
+  catalog: {
+    file: 'cloud-exchange.openapi.json',
+    title: 'Netskope Cloud Exchange API',
+    importPaths: /^\/api\/(auth|cte|tenants|plugins|cls|healthcheck|cto|ure|are|core)\b/
+  },
   profile: z.object({
     kind: z.literal('cloud-exchange'),
     clientId: z.string().max(512).default(''),

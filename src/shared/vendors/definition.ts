@@ -42,8 +42,11 @@ export interface VendorDefinition<
     /** Search results, where the path needs the room ("CE"). */
     short: string
   }
-  /** The built-in catalog in resources/catalogs/ and its sidebar title. */
-  catalog: { file: string; title: string }
+  /**
+   * The built-in catalog in resources/catalogs/ and its sidebar title; `importPaths` matches this API's paths, so an
+   * imported OpenAPI document without `info.x-api` is recognised when most of its paths match.
+   */
+  catalog: { file: string; title: string; importPaths: RegExp }
   /** The auth profile with `kind: z.literal(id)` and defaults for every other field; holds no secret. */
   profile: Profile
   /** The secrets, in the order the auth panel shows them. */

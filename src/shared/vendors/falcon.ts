@@ -9,7 +9,11 @@ import { defineVendor } from './definition'
 export const falcon = defineVendor({
   id: 'falcon',
   labels: { authMode: 'CrowdStrike Falcon', api: 'CrowdStrike Falcon', short: 'Falcon' },
-  catalog: { file: 'falcon.openapi.json', title: 'CrowdStrike Falcon API' },
+  catalog: {
+    file: 'falcon.openapi.json',
+    title: 'CrowdStrike Falcon API',
+    importPaths: /^\/(oauth2|devices|alerts|detects|incidents|iocs|indicators|real-time-response|hosts|policy|sensors|spotlight|intel|fwmgr|user-management)\//
+  },
   profile: z.object({ kind: z.literal('falcon'), clientId: z.string().max(512).default('') }),
   secrets: [
     {

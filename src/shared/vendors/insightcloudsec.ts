@@ -5,7 +5,7 @@ import { defineVendor } from './definition'
 export const insightCloudSec = defineVendor({
   id: 'insightcloudsec',
   labels: { authMode: 'InsightCloudSec', api: 'InsightCloudSec', short: 'ICS' },
-  catalog: { file: 'insightcloudsec.openapi.json', title: 'Rapid7 InsightCloudSec API' },
+  catalog: { file: 'insightcloudsec.openapi.json', title: 'Rapid7 InsightCloudSec API', importPaths: /^\/v[23]\/(public|prototype|cvm|iac|lpa)\// },
   profile: z.object({ kind: z.literal('insightcloudsec'), username: z.string().max(512).default('') }),
   secrets: [
     {

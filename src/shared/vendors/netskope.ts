@@ -5,7 +5,7 @@ import { defineVendor } from './definition'
 export const netskope = defineVendor({
   id: 'netskope',
   labels: { authMode: 'Netskope', api: 'Netskope tenant', short: 'Netskope' },
-  catalog: { file: 'netskope.openapi.json', title: 'Netskope tenant API' },
+  catalog: { file: 'netskope.openapi.json', title: 'Netskope tenant API', importPaths: /^\/api\/v[12]\// },
   profile: z.object({
     kind: z.literal('netskope'),
     v2Scheme: z.enum(['header', 'bearer']).default('header'),

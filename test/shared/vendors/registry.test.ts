@@ -95,7 +95,7 @@ describe('lists derived from the vendor registry', () => {
 const standIn = defineVendor({
   id: 'falcon-standin',
   labels: { authMode: 'Falcon', api: 'CrowdStrike Falcon', short: 'Falcon' },
-  catalog: { file: 'falcon-standin.openapi.json', title: 'CrowdStrike Falcon API' },
+  catalog: { file: 'falcon-standin.openapi.json', title: 'CrowdStrike Falcon API', importPaths: /^\/falcon-standin\// },
   profile: z.object({
     kind: z.literal('falcon-standin'),
     clientId: z.string().max(512).default(''),

@@ -4,6 +4,7 @@ import { isObject, type JsonObject } from '@shared/catalog/refs'
 import { CatalogApiSchema, type CatalogApi } from '@shared/catalog/types'
 import { importedOperationId, type ImportReport, type ImportSkip, type ImportedCatalog } from '@shared/catalog/imported'
 import { AppError } from '@shared/model/errors'
+import { VENDORS } from '@shared/vendors/registry'
 import { parseDocument } from './parse-document'
 import { convertSwagger2 } from './swagger2'
 import { danglingRefs, documentNotes, serverBasePath, tidyOperations, tidyPaths } from './tidy'
@@ -28,13 +29,9 @@ function guessApi(doc: JsonObject): CatalogApi {
   const declared = CatalogApiSchema.safeParse(isObject(doc.info) ? doc.info['x-api'] : undefined)
   if (declared.success) return declared.data
   const paths = Object.keys(isObject(doc.paths) ? doc.paths : {})
-  const families: ReadonlyArray<readonly [CatalogApi, RegExp]> = [
-    ['netskope', /^\/api\/v[12]\//],
-    ['cloud-exchange', /^\/api\/(auth|cte|tenants|plugins|cls|healthcheck|cto|ure|are|core)\b/],
-    ['insightcloudsec', /^\/v[23]\/(public|prototype|cvm|iac|lpa)\//]
-  ]
-  for (const [api, pattern] of families) {
-    if (paths.length > 0 && paths.filter((p) => pattern.test(p)).length * 2 > paths.length) return api
+  for (const vendor of VENDORS) {
+    const pattern = vendor.catalog.importPaths
+    if (paths.length > 0 && paths.filter((p) => pattern.test(p)).length * 2 > paths.length) return vendor.id
   }
   return 'generic'
 }

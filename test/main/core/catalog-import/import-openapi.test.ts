@@ -132,3 +132,19 @@ describe('importOpenApi: scale', () => {
     }
   })
 })
+
+describe('importOpenApi: which API a document without info.x-api describes (the definitions\' importPaths)', () => {
+  const doc = (paths: string[]): string =>
+    JSON.stringify({
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: Object.fromEntries(paths.map((path) => [path, { get: { operationId: path.replace(/\W+/g, '_'), responses: { '200': { description: 'ok' } } } }]))
+    })
+
+  it('recognises each vendor by most of its paths, else generic', () => {
+    expect(importOpenApi(doc(['/api/v2/policy/urllist', '/api/v2/events/data/alert']), 'n.json').catalog.api).toBe('netskope')
+    expect(importOpenApi(doc(['/v2/public/clouds/list', '/v2/public/user/info']), 'i.json').catalog.api).toBe('insightcloudsec')
+    expect(importOpenApi(doc(['/devices/queries/devices/v1', '/alerts/queries/alerts/v2', '/other']), 'f.json').catalog.api).toBe('falcon')
+    expect(importOpenApi(doc(['/devices/queries/devices/v1', '/a', '/b']), 'g.json').catalog.api).toBe('generic')
+  })
+})
