@@ -55,17 +55,18 @@ function parseArgs(argv: string[]): SandboxOptions {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2))
   const sandbox = await startSandbox(options)
-  for (const warning of sandbox.warnings) process.stderr.write(`sandbox: ${warning}\n`)
-  process.stdout.write(`${JSON.stringify({ urls: sandbox.urls, caPath: sandbox.caPath, dataDir: options.dataDir,
-    credentials: sandbox.credentials })}\n`)
   let stopping = false
   const stop = (): void => {
     if (stopping) return
     stopping = true
     sandbox.close().then(() => process.exit(0), () => process.exit(1))
   }
+  // Before the line is printed: whoever reads it may signal at once.
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
+  for (const warning of sandbox.warnings) process.stderr.write(`sandbox: ${warning}\n`)
+  process.stdout.write(`${JSON.stringify({ urls: sandbox.urls, caPath: sandbox.caPath, dataDir: options.dataDir,
+    credentials: sandbox.credentials })}\n`)
 }
 
 main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))

@@ -3,6 +3,8 @@
  * (also printed by `npm run sandbox` and listed in docs/sandbox.md), never real secrets.
  */
 
+import { FALCON_SANDBOX_CLIENTS, type FalconSandboxClient } from './falcon/credentials'
+
 export type NetskopePrivilege = 'Read' | 'Read+Write'
 
 /** One endpoint scope of a v2 token. A trailing `/*` covers every endpoint below that path. */
@@ -62,6 +64,8 @@ export interface SandboxCredentials {
     /** Idle timeout of a login session. */
     sessionTimeoutMinutes: number
   }
+  /** Listed here for `npm run sandbox`'s printout; the Falcon listener reads them from src/sandbox/falcon/credentials.ts. */
+  falcon: { clients: readonly FalconSandboxClient[] }
 }
 
 /** Every v2 endpoint path the sandbox serves, as the tenant's token-scope table names them. */
@@ -184,6 +188,7 @@ export function sandboxCredentials(): SandboxCredentials {
         }
       ],
       sessionTimeoutMinutes: 60
-    }
+    },
+    falcon: { clients: FALCON_SANDBOX_CLIENTS }
   }
 }
