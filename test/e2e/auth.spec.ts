@@ -157,3 +157,21 @@ test('Cloud Exchange: client credentials give a Bearer token; a wrong secret is 
   await expect(app.getByTestId('auth-logged-in')).toBeVisible()
   await expectNoSecrets(app, [client.clientSecret, 'wrong-client-secret'])
 })
+
+test('CrowdStrike Falcon: a new environment with the generated auth form exchanges its client credentials', async ({ app, bridge }) => {
+  const client = sandbox(bridge).credentials.falcon.clients[0]
+  if (!client) throw new Error('no sandbox Falcon client')
+  await createEnvironment(app, bridge, 'My Falcon', 'falcon', sandbox(bridge).urls.falcon)
+  await app.getByTestId('auth-client-id').fill(client.clientId)
+  await app.getByTestId('auth-save-profile').click()
+  await setSecret(app, 'clientSecret', 'wrong-falcon-secret')
+  await send(app, 'GET', '/devices/queries/devices/v1')
+  await expect(app.getByTestId('error-message')).toContainText(`CrowdStrike Falcon token request for client "${client.clientId}" failed (HTTP 403)`)
+
+  await setSecret(app, 'clientSecret', client.clientSecret)
+  await app.getByRole('button', { name: 'Send' }).click()
+  await expect(app.getByTestId('status')).toHaveText('200 OK')
+  await expect(app.getByTestId('auth-effective')).toHaveText('CrowdStrike Falcon client credentials')
+  await expect(app.getByTestId('auth-header-preview')).toContainText('Authorization: Bearer ••••')
+  await expectNoSecrets(app, [client.clientSecret, 'wrong-falcon-secret'])
+})
