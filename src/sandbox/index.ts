@@ -8,7 +8,7 @@ import { sandboxCredentials } from './credentials'
 import { listen, type Listener, type TlsMaterial } from './http/listen'
 import { SANDBOX_LISTENERS } from './listeners'
 import { issueServerCertificate, loadOrCreateCa } from './tls'
-import type { RunningSandbox, SandboxOptions, SandboxRuntime } from './types'
+import type { RunningSandbox, SandboxOptions, SandboxRuntime, SandboxUrls } from './types'
 
 export type { RunningSandbox, SandboxHooks, SandboxOptions, SandboxUrls } from './types'
 export type { SandboxCredentials } from './credentials'
@@ -34,7 +34,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     startedAtSec: Math.floor(now() / 1000),
     credentials,
     hooks: options.hooks ?? {},
-    urls: { netskope: '', cloudExchange: '', insightcloudsec: '', falcon: '' }
+    // Filled in below once every listener is up.
+    urls: Object.fromEntries(SANDBOX_LISTENERS.map((listener) => [listener.key, ''])) as unknown as SandboxUrls
   }
   let tls: TlsMaterial | null = null
   let caPath: string | null = null
