@@ -11,6 +11,8 @@ import { setFlagsFromString } from 'node:v8'
  * on a 2-core machine (bench/engine-overhead.ts, one loopback GET after another): young GC fell from 7.3 to about
  * 2 µs per request and the engine from ~1.25x to ~1.0x raw `undici.request`, whose own figures did not move; the
  * iterator export, catalog import and collection benches did not change either (bench/README.md, "Engine overhead").
+ * Re-measured without it on a slower machine: ~20 µs more per send and the engine at ~1.24x (bench/README.md,
+ * "Simplified").
  */
 export function tuneMainProcessHeap(): void {
   setFlagsFromString('--no-allocation-site-pretenuring')

@@ -5,21 +5,20 @@ import { keptPreview, type HistoryInput } from './build-entry'
 
 /**
  * The send path's hand-off to the history worker as bytes. Each send is written into one buffer as it finishes (only
- * what buildHistoryEntry reads, the response preview already cut to what history keeps), and the buffer is posted as
- * one message per burst. Posting the input objects instead cost main ~2.4 µs per send in structured cloning, plus
- * holding every send's result alive until the post; writing the same fields here costs about 1 µs and holds nothing.
+ * what buildHistoryEntry reads, the response preview already cut to what history keeps), and a copy of its bytes is
+ * posted as one message per burst (main keeps that copy to re-add if the worker dies). Posting the input objects
+ * instead cost main ~2.4 µs per send in structured cloning, plus holding every send's result alive until the post;
+ * writing the same fields here costs about 1 µs and holds nothing (re-measured: bench/README.md, "Simplified").
  *
  * Layout: per send, fields in the order of `write` below; a string is its UTF-8 byte length (u32, NULL for a missing
  * one) then its bytes; numbers are f64, counts u32, flags u8, all little-endian.
  */
 const NULL = 0xffffffff
 const INITIAL_BYTES = 64 * 1024
-/** Up to this length an ASCII string is copied by a loop here: cheaper than a call into Buffer's native writer. */
-const SHORT_STRING = 64
 const BODY_KINDS = ['none', 'json', 'text', 'form', 'multipart'] as const
 
 export class HistoryBatchWriter {
-  private buffer = sharedBuffer(INITIAL_BYTES)
+  private buffer = Buffer.allocUnsafe(INITIAL_BYTES)
   private view = viewOf(this.buffer)
   private at = 0
   /** Sends written since the last take(). */
@@ -36,12 +35,10 @@ export class HistoryBatchWriter {
     }
   }
 
-  /** The sends written so far, as their own bytes (the writer starts a new buffer); null when there are none. */
+  /** A copy of the sends written so far (the writer then starts over in its buffer); null when there are none. */
   take(): Uint8Array | null {
     if (this.count === 0) return null
-    const bytes = this.buffer.subarray(0, this.at)
-    this.buffer = sharedBuffer(Math.max(INITIAL_BYTES, this.at))
-    this.view = viewOf(this.buffer)
+    const bytes = new Uint8Array(this.buffer.subarray(0, this.at))
     this.at = 0
     this.count = 0
     return bytes
@@ -124,15 +121,7 @@ export class HistoryBatchWriter {
     if (text === null || text === undefined) return this.count32(NULL)
     this.room(4 + 3 * text.length) // UTF-8 takes at most 3 bytes per UTF-16 unit
     const start = this.at + 4
-    let length = 0
-    if (text.length <= SHORT_STRING) {
-      while (length < text.length) {
-        const code = text.charCodeAt(length)
-        if (code > 0x7f) break
-        this.buffer[start + length++] = code
-      }
-    }
-    if (length < text.length) length = this.buffer.write(text, start)
+    const length = this.buffer.write(text, start)
     this.view.setUint32(this.at, length, true)
     this.at = start + length
   }
@@ -160,20 +149,11 @@ export class HistoryBatchWriter {
 
   private room(bytes: number): void {
     if (this.at + bytes <= this.buffer.length) return
-    const grown = sharedBuffer(Math.max(2 * this.buffer.length, this.at + bytes))
+    const grown = Buffer.allocUnsafe(Math.max(2 * this.buffer.length, this.at + bytes))
     this.buffer.copy(grown, 0, 0, this.at)
     this.buffer = grown
     this.view = viewOf(grown)
   }
-}
-
-/**
- * Batches are written into shared memory: posting one to the worker then shares it instead of copying it (a 64 KiB
- * batch posted alone: ~35 µs copied, ~15 µs shared), and main still holds it to re-add if the worker dies. Nothing
- * writes to a batch once take() has handed it out, so the two threads never race on it.
- */
-function sharedBuffer(bytes: number): Buffer {
-  return Buffer.from(new SharedArrayBuffer(bytes))
 }
 
 function viewOf(buffer: Buffer): DataView {

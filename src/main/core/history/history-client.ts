@@ -29,7 +29,8 @@ export type HistoryFromWorker = ({ kind: 'reply' } & HistoryReply) | { kind: 'ad
 
 /**
  * Sends queued by add() go to the worker together, at most this often (one postMessage per burst, not per send). Each
- * post wakes the worker; at 10 ms, posting still cost ~0.5 µs per loopback send (bench/engine-overhead.ts).
+ * post wakes the worker; at 10 ms, posting still cost ~0.5 µs per loopback send (bench/engine-overhead.ts), and one
+ * post per send (plain objects, structured-cloned) ~80 µs more (bench/README.md, "Simplified").
  */
 const POST_INTERVAL_MS = 50
 
