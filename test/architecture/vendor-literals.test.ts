@@ -13,7 +13,6 @@ const VENDOR_HOME = join('src', 'shared', 'vendors') + sep
 const ALLOWED: Record<string, string> = {
   'src/shared/catalog/load-catalog.ts': 'InsightCloudSec catalogs infer their extensions from the path; the hint is not a definition field yet',
   'src/shared/collections/postman-auth.ts': 'maps Postman auth to and from each vendor profile; the mapping is not a definition field yet',
-  'src/shared/ipc/contract/sandbox.ts': "the sandbox's URLs per vendor listener are the sandbox program's contract",
   'src/shared/iterator/iterator-model.ts': 'the Data Export iterator is a Netskope feature (v2 tokens only)',
   'src/shared/iterator/scope-plan.ts': "token scope checks read Netskope's v2 scope table",
   'src/shared/snippets/plan.ts': 'login/logout steps switch on the vendor; not definition data yet',

@@ -5,7 +5,7 @@ export function sandboxHandlers(core: AppCore): DomainHandlers<'sandbox'> {
   return {
     'sandbox:status': async () => ({
       running: core.sandbox !== null,
-      urls: core.sandbox?.urls ?? null,
+      urls: core.sandbox ? { ...core.sandbox.urls } : null,
       caPath: core.sandbox?.caPath ?? null
     })
   }

@@ -2,7 +2,8 @@ import { z } from 'zod'
 
 export const SandboxStatusSchema = z.object({
   running: z.boolean(),
-  urls: z.object({ netskope: z.string(), cloudExchange: z.string(), insightcloudsec: z.string() }).nullable(),
+  /** Base URL of each vendor listener, keyed as the sandbox names them (src/sandbox/listeners.ts). */
+  urls: z.record(z.string().max(64), z.string().max(2048)).nullable(),
   caPath: z.string().nullable()
 })
 export type SandboxStatus = z.infer<typeof SandboxStatusSchema>
