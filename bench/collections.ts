@@ -78,7 +78,7 @@ export const run: Benchmark = async ({ quick }) => {
   const dir = await mkdtemp(join(tmpdir(), 'bench-collections-'))
   // --quick reuses the collection a previous run wrote (saving 1,000 requests with fsync takes ~20 s here).
   const folder = quick ? CACHED : join(dir, 'big-collection')
-  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null) })
+  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null) })
   const handlers = createHandlers(core, { pickFile: async () => null, pickFolder: async () => folder })
   const emit = (): void => undefined
   try {

@@ -37,7 +37,7 @@ interface Child { url: string; token: string; epoch: number; pages: number; out:
 /** In the child: the app's runner alone in this process; prints {records, seconds, maxRssMb}. */
 async function child(input: Child): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-iter-app-'))
-  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null) })
+  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null) })
   await core.environments.save({ id: 'b', name: 'b', api: 'netskope', baseUrl: input.url, variables: [], tls: { verify: true, caPath: null },
     auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, sandbox: false })
   await core.vault.set(secretKey('b', 'v2Token'), input.token)

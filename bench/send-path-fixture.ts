@@ -60,7 +60,7 @@ export async function startSendPathFixture(name: string): Promise<SendPathFixtur
   const core = await main.createAppCore({
     dataDir: join(dir, 'data'),
     tempDir: join(dir, 'tmp'),
-    sandbox: false, // no built-in mock API server: the loopback server above is the target
+    startSandbox: false, // no built-in mock API server: the loopback server above is the target
     cipher: main.createSessionCipher(null),
     historyWorker: { file: pathToFileURL(join(outDir, 'history-worker.mjs')) }
   })

@@ -48,7 +48,7 @@ async function start(): Promise<void> {
     historyWorker: { file: new URL('./history-worker.js', import.meta.url) },
     // The sandbox (its own program, src/sandbox/) in a worker thread, so its requests never hold up main's event loop.
     // Built next to this file from src/sandbox/worker/sandbox-worker.ts (electron.vite.config.ts).
-    sandbox: (dataDir, onStopped) =>
+    startSandbox: (dataDir, onStopped) =>
       startSandboxWorker({ dataDir }, { file: new URL('./sandbox-worker.js', import.meta.url) }, onStopped),
     // Built next to this file from src/main/core/catalog-import/import-worker.ts (electron.vite.config.ts).
     catalogImportWorker: { file: new URL('./catalog-import-worker.js', import.meta.url) }

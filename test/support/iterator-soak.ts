@@ -62,7 +62,7 @@ export async function soakFollow(options: { durationMs: number; warmupMs: number
   const realStart = Date.now()
   const sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), http: true, waitTime: 0, rateLimit: false,
     now: () => realStart + (Date.now() - realStart) * SPEED })
-  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  const core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
   const gc = findGc()
   try {
     await core.environments.save({ id: 'soak', name: 'soak', api: 'netskope', baseUrl: sandbox.urls.netskope, variables: [],

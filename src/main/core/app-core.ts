@@ -29,9 +29,9 @@ export interface AppCoreOptions {
   /**
    * Starts the built-in sandbox (src/sandbox/, the local mock of the vendor APIs; the caller decides where it runs)
    * with its CA in <dataDir>/sandbox; core keeps a "Sandbox" environment per API pointing at it. false = no mock
-   * server. Not Electron's renderer sandbox, which is always on (src/main/window.ts).
+   * server. (Named for the mock server; Electron's renderer sandbox is always on, src/main/window.ts.)
    */
-  sandbox: false | StartSandbox
+  startSandbox: false | StartSandbox
   /** Encrypts vault entries at rest (Electron safeStorage in the app); may depend on the user's settings. */
   cipher: SecretCipher | ((settings: Settings) => Promise<SecretCipher>)
   /**
@@ -73,7 +73,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   await mkdir(options.dataDir, { recursive: true })
   const notices: string[] = []
   // Started first: the sandbox worker loads its code and issues its certificate while the stores below open.
-  const sandboxStarting = options.sandbox === false ? null : startBuiltInSandbox(options.sandbox, join(options.dataDir, 'sandbox'), notices)
+  const sandboxStarting = options.startSandbox === false ? null : startBuiltInSandbox(options.startSandbox, join(options.dataDir, 'sandbox'), notices)
   const settings = await openSettingsStore(options.dataDir, notices)
   const environments = await openEnvironmentRepository(options.dataDir, notices)
   const cipher = typeof options.cipher === 'function' ? await options.cipher(settings.get()) : options.cipher

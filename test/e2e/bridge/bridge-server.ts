@@ -83,7 +83,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const core = await createAppCore({
     dataDir: join(root, 'data'),
     tempDir: join(root, 'bodies'),
-    sandbox: startSandbox,
+    startSandbox: startSandbox,
     // A real cipher with an in-memory key: the vault works, nothing outlives the test.
     cipher: createSessionCipher(null, true),
     // History in its worker thread, as in the app (run from source here).

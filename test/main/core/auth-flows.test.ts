@@ -21,7 +21,7 @@ let run = 0
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'auth-flows-'))
   sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), waitTime: 0, now: () => Date.now() + clockOffsetMs })
-  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
 })
 afterAll(async () => {
   await core?.close()

@@ -81,7 +81,7 @@ beforeAll(async () => {
     vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleLines.push(args.map(String).join(' ')))
   }
   // Persistent cipher: the vault file is written (ciphertext only) and scanned like every other file.
-  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
   handlers = createHandlers(core, { pickFile: async () => sandbox.caPath })
 })
 afterAll(async () => {

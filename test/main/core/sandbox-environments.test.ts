@@ -47,7 +47,7 @@ describe('the demo environments core keeps for the sandbox it is handed', () => 
   let root: string
   const cipher = createSessionCipher(null, true)
   const open = (sandbox: false | StartSandbox): Promise<AppCore> =>
-    createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox, cipher })
+    createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: sandbox, cipher })
 
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'sandbox-environments-'))

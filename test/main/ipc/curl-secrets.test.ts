@@ -36,7 +36,7 @@ interface Imported {
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'curl-secrets-'))
   echo = await startEchoServer()
-  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
   handlers = createHandlers(core, { pickFile: async () => null })
   await core.environments.save({
     id: 'env-1', name: 'Echo', api: 'generic', baseUrl: echo.url, variables: [], tls: { verify: true, caPath: null }, auth: { kind: 'none' }, sandbox: false

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await writeFile(secretFile, 'PRIVATE KEY')
   await writeFile(pickedFile, 'a,b\n1,2\n')
   echo = await startEchoServer()
-  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
   handlers = createHandlers(core, { pickFile: async () => picks.file, pickFolder: async () => picks.folder, pickImportFile: async () => picks.file })
 })
 afterAll(async () => {

@@ -27,7 +27,7 @@ async function ok<T = unknown>(command: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'library-handlers-'))
   echo = await startEchoServer()
-  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
   handlers = createHandlers(core, { pickFile: async () => null, pickSavePath: async () => dialog.save, pickFolder: async () => dialog.folder, pickImportFile: async () => dialog.file, writeClipboard: (text) => (clipboard = text) })
   await core.environments.save({
     id: 'env-ns',

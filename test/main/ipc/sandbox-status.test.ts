@@ -17,7 +17,7 @@ beforeAll(async () => {
   core = await createAppCore({
     dataDir: join(root, 'data'),
     tempDir: join(root, 'bodies'),
-    sandbox: (dataDir) => startSandbox({ dataDir, http: true }),
+    startSandbox: (dataDir) => startSandbox({ dataDir, http: true }),
     cipher: createSessionCipher(null, true)
   })
 })

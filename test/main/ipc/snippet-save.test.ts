@@ -34,7 +34,7 @@ const modeOf = async (path: string): Promise<number> => (await stat(path)).mode 
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'snippet-save-'))
-  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
   handlers = createHandlers(core, { pickFile: async () => null, pickSavePath: async () => savePath })
   await core.environments.save({
     id: 'env-ns',

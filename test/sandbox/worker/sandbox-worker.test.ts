@@ -89,7 +89,7 @@ describe('the sandbox in a worker thread', () => {
     const core = await createAppCore({
       dataDir: join(dir, 'app'),
       tempDir: join(dir, 'bodies'),
-      sandbox: (sandboxDir, onStopped) => startSandboxWorker({ dataDir: sandboxDir, http: true }, source, onStopped),
+      startSandbox: (sandboxDir, onStopped) => startSandboxWorker({ dataDir: sandboxDir, http: true }, source, onStopped),
       cipher: createSessionCipher(null, true)
     })
     try {

@@ -73,16 +73,16 @@ const encoders: Record<ExportFormat, () => Encoder> = {
     tail: () => ''
   }),
   json: () => {
-    let any = false
+    let wroteRecords = false
     return {
       head: () => '[',
       page(records) {
         if (records.length === 0) return ''
-        const text = (any ? ',\n' : '\n') + records.raw.join(',\n')
-        any = true
+        const text = (wroteRecords ? ',\n' : '\n') + records.raw.join(',\n')
+        wroteRecords = true
         return text
       },
-      tail: () => (any ? '\n]\n' : ']\n')
+      tail: () => (wroteRecords ? '\n]\n' : ']\n')
     }
   },
   csv: csvEncoder

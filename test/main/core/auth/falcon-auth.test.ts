@@ -25,7 +25,7 @@ const client = FALCON_SANDBOX_CLIENTS[0] ?? { clientId: '', clientSecret: '' }
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'falcon-auth-'))
   sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), waitTime: 0 })
-  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
 })
 afterAll(async () => {
   await core?.close()

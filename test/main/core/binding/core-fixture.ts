@@ -11,7 +11,7 @@ import type { SendResult } from '../../../../src/shared/model/response'
 /** A real core (vault, authenticator, engine, no sandbox) in a fresh folder. */
 export async function startCore(): Promise<AppCore> {
   const dir = await mkdtemp(join(tmpdir(), 'binding-'))
-  return createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  return createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
 }
 
 let run = 0

@@ -63,7 +63,7 @@ describe('catalog IPC handlers', () => {
   const call = async <T>(command: string, input: unknown): Promise<Envelope<T>> => (await dispatch(handlers, command, input, () => undefined)) as Envelope<T>
 
   beforeEach(async () => {
-    core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
+    core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
     handlers = createHandlers(core, { pickFile: async () => null, pickImportFile: async (kind) => (kind === 'openapi' ? picked : null) })
   })
   afterEach(async () => {

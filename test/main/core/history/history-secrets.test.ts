@@ -53,7 +53,7 @@ describe.each([
     core = await createAppCore({
       dataDir: join(root, 'data'),
       tempDir: join(root, 'tmp'),
-      sandbox: false,
+      startSandbox: false,
       cipher: createSessionCipher(null),
       ...(worker ? { historyWorker: historyWorkerFromSource() } : {})
     })

@@ -111,7 +111,7 @@ describe('engine: redirects of secrets to another origin', () => {
 describe('runner: the secret values it collects reach the redirect check', () => {
   it('a v1 token in form placement and a {{secret.*}} header do not follow a redirect to another origin', async () => {
     const root = await mkdtemp(join(tmpdir(), 'redirect-secrets-'))
-    const core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'tmp'), sandbox: false, cipher: createSessionCipher(null) })
+    const core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'tmp'), startSandbox: false, cipher: createSessionCipher(null) })
     try {
       await core.environments.save({ ...environment(away.url), id: 'ns', auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'form' } })
       await core.environments.save({ ...environment(a.url), id: 'plain' })

@@ -28,7 +28,7 @@ beforeAll(async () => {
   server = await startFaultServer()
   root = await mkdtemp(join(tmpdir(), 'faults-'))
   tempDir = join(root, 'bodies')
-  core = await createAppCore({ dataDir: join(root, 'data'), tempDir, sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(root, 'data'), tempDir, startSandbox: false, cipher: createSessionCipher(null, true) })
 })
 afterAll(async () => {
   await core.close()

@@ -30,7 +30,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
-  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
   await core.environments.save({ id: 'f', name: 'f', api: 'netskope', baseUrl: `http://127.0.0.1:${port}`, variables: [],
     tls: { verify: true, caPath: null }, auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, sandbox: false })
   await core.vault.set(secretKey('f', 'v2Token'), 'fault-server-token')

@@ -21,7 +21,7 @@ let savePath: string | null = null
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'iterator-ipc-'))
   sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), http: true, waitTime: 0 })
-  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
   handlers = createHandlers(core, { pickFile: async () => null, pickSavePath: async () => savePath })
   for (const [id, secrets] of [['v2', { v2Token: sandbox.credentials.netskope.v2Tokens[0]?.token ?? '' }], ['v1', { v1Token: sandbox.credentials.netskope.v1Token }]] as const) {
     await core.environments.save({ id, name: id, api: 'netskope', baseUrl: sandbox.urls.netskope, variables: [], tls: { verify: true, caPath: null },

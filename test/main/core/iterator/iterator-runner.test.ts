@@ -28,7 +28,7 @@ beforeAll(async () => {
     dataDir: join(dir, 'sandbox'), http: true, waitTime: 0,
     hooks: { beforeIteratorPage: (endpoint, index) => hold?.(endpoint, index) ?? Promise.resolve() }
   })
-  core = await createAppCore({ dataDir, tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir, tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
   await addEnvironment('ns', { v2Token: token('full') })
 })
 afterAll(async () => {

@@ -91,7 +91,7 @@ async function closedPort(): Promise<number> {
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'scope-check-'))
   sandbox = await startSandbox({ dataDir: join(dir, 'sandbox'), http: true, waitTime: 0 })
-  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), sandbox: false, cipher: createSessionCipher(null, true) })
+  core = await createAppCore({ dataDir: join(dir, 'data'), tempDir: join(dir, 'tmp'), startSandbox: false, cipher: createSessionCipher(null, true) })
   handlers = createHandlers(core, { pickFile: async () => null })
   const send = core.requests.send.bind(core.requests)
   core.requests.send = (runId, spec, environmentId, onProgress) => {

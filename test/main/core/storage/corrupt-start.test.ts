@@ -21,7 +21,7 @@ async function start(prepare: (dataDir: string) => Promise<void>): Promise<{ cor
   const dataDir = join(root, 'data')
   await mkdir(dataDir, { recursive: true })
   await prepare(dataDir)
-  const core = await createAppCore({ dataDir, tempDir: join(root, 'bodies'), sandbox: false, cipher: createSessionCipher(null, true) })
+  const core = await createAppCore({ dataDir, tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
   cores.push(core)
   return { core, dataDir }
 }
