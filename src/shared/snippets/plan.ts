@@ -1,7 +1,7 @@
 import type { SecretName } from '@shared/model/auth'
 import { insightCloudSec } from '@shared/vendors/insightcloudsec'
 import type { ClientCredentials } from '@shared/vendors/definition'
-import { snippetEnvVar, vendorById } from '@shared/vendors/registry'
+import { profileText, snippetEnvVar, vendorById } from '@shared/vendors/registry'
 import type { KeyValue, MultipartPart } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { validateHeaders } from '@shared/model/http-fields'
@@ -132,11 +132,10 @@ export function planRequest(input: SnippetInput): Plan {
       const flow = vendor?.clientCredentials
       if (!vendor || !flow || isPath(path, flow.tokenPath) || hasHeader('Authorization')) break
       use(flow.secret as SecretName)
-      const clientId: unknown = (auth as Record<string, unknown>)[flow.clientIdField]
       login = {
         kind: 'client-credentials',
         url: joinBaseUrl(loginBase, flow.tokenPath),
-        clientId: typeof clientId === 'string' ? clientId : '',
+        clientId: profileText(auth, flow.clientIdField),
         clientIdEnvVar: snippetEnvVar(auth.kind, flow.clientIdField),
         vendor: vendor.labels.authMode,
         flow

@@ -45,6 +45,12 @@ export function vendorById(id: string): Vendor | undefined {
   return BY_ID.get(id)
 }
 
+/** A text field of an auth profile by the name a definition gives it (clientCredentials.clientIdField), '' when absent. */
+export function profileText(profile: object, field: string): string {
+  const value: unknown = (profile as Record<string, unknown>)[field]
+  return typeof value === 'string' ? value : ''
+}
+
 /** A vendor's secret slot by name (labels differ per vendor for the same name), or undefined. */
 export function secretSlot(kind: string, name: string): SecretSlot | undefined {
   return vendorById(kind)?.secrets.find((slot) => slot.name === name)

@@ -1,8 +1,8 @@
 import type { Environment } from '@shared/model/environment'
 import { maskSecret } from '@shared/redaction/redact'
 import { secretKey, type Vault } from '../vault/vault'
-import { profileText, type Authenticator } from './authenticator'
-import { vendorById } from '@shared/vendors/registry'
+import type { Authenticator } from './authenticator'
+import { profileText, vendorById } from '@shared/vendors/registry'
 
 export type EffectiveAuth = 'none' | 'api-key' | 'login' | 'netskope-v2' | 'netskope-v1-only' | 'client-credentials'
 

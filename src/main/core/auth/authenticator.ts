@@ -4,7 +4,7 @@ import type { AuthProfile } from '@shared/model/auth'
 import type { HttpEngine, SendOptions } from '../http/engine-contract'
 import { secretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
-import { vendorById } from '@shared/vendors/registry'
+import { profileText, vendorById } from '@shared/vendors/registry'
 import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
 import type { AppliedAuth } from './applied-auth'
 import { loginClientCredentials, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
@@ -167,12 +167,6 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
       clearTimeout(timer)
     }
   }
-}
-
-/** A text field of the profile by name (the definition names it), '' when absent. */
-export function profileText(profile: AuthProfile, field: string): string {
-  const value: unknown = (profile as Record<string, unknown>)[field]
-  return typeof value === 'string' ? value : ''
 }
 
 /** The URL's path, or '' when the URL does not parse (the engine then reports it with a clear message). */
