@@ -29,7 +29,8 @@ export interface SandboxOptions {
   hooks?: SandboxHooks
 }
 
-export interface SandboxUrls {
+// A type alias, not an interface: it then fits core's Record<string, string> (src/main/core/sandbox-port.ts).
+export type SandboxUrls = {
   netskope: string
   cloudExchange: string
   insightcloudsec: string

@@ -67,7 +67,8 @@ test('InsightCloudSec: login from the panel, then the API key wins when both are
   await expect(app.getByTestId('auth-header-preview')).toContainText('x-auth-token: ••••')
 
   await setSecret(app, 'apiKey', user.apiKey)
-  await expect(app.getByTestId('auth-both-note')).toContainText('API key is used (both set)')
+  await expect(app.getByTestId('auth-both-note')).toContainText('Also stored but not sent: the InsightCloudSec login session')
+  await expect(app.getByTestId('auth-ics-use-help')).toContainText('If both headers are sent, InsightCloudSec uses the API key')
   await expect(app.getByTestId('auth-header-preview')).toHaveText(`Api-Key: ••••${user.apiKey.slice(-4)}`)
   await send(app, 'GET', '/v2/public/user/info')
   await expect(app.getByTestId('status')).toHaveText('200 OK')
@@ -83,6 +84,17 @@ test('InsightCloudSec: login from the panel, then the API key wins when both are
   await expect(app.getByTestId('status')).toHaveText('200 OK')
   const newKey = await bridge.core.vault.reveal(`${(await app.getByTestId('environment').inputValue())}/apiKey`)
   expect(newKey).toBeTruthy()
+
+  // The toggle: "Login (x-auth-token)" sends the session while the key stays stored.
+  await app.getByTestId('auth-ics-use').selectOption('login')
+  await app.getByTestId('auth-save-profile').click()
+  await expect(app.getByTestId('auth-effective')).toHaveText('InsightCloudSec login session')
+  await expect(app.getByTestId('auth-both-note')).toContainText('Also stored but not sent: the InsightCloudSec API key')
+  await send(app, 'GET', '/v2/public/user/info')
+  await expect(app.getByTestId('status')).toHaveText('200 OK')
+  const sent = await sentHeaders(app)
+  expect(sent).toContain('x-auth-token')
+  expect(sent).not.toContain('Api-Key')
 
   await app.getByTestId('auth-logout').click()
   await expect(app.getByTestId('auth-logged-in')).toHaveCount(0)

@@ -45,7 +45,7 @@ export const snippetInput: fc.Arbitrary<SnippetInput> = fc.record(
     timeouts: fc.record({ connectMs: fc.integer({ min: 1, max: 600_000 }), totalMs: fc.integer({ min: 1, max: 3_600_000 }) }),
     acceptGzip: fc.boolean(),
     secrets: fc.oneof(fc.constant('env' as const), secretValues.map((inline) => ({ inline }))),
-    icsMode: fc.constantFrom('api-key' as const, 'login' as const),
+    storedSecrets: fc.subarray([...SECRET_NAMES]),
     iterator: fc.option(fc.record({ index: nasty(10), operation: fc.oneof(fc.constantFrom('next', 'head', 'resend'), nasty(8)) }), { nil: undefined })
   },
   { requiredKeys: ['request', 'auth', 'environmentName', 'baseUrl', 'tls', 'timeouts', 'acceptGzip', 'secrets'] }

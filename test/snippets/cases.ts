@@ -8,7 +8,8 @@ export interface TruthCase {
   name: string
   api: ApiKind
   auth: AuthProfile
-  icsMode?: 'api-key' | 'login'
+  /** The secrets the environment has stored (decides ICS API key vs login); absent: all. */
+  storedSecrets?: SecretName[]
   /** Where the echo server runs: plain HTTP, HTTPS with verification off, or HTTPS trusting a custom CA. */
   transport: 'http' | 'https-insecure' | 'https-ca'
   /** Path (with any literal query) appended to the echo server URL. */
@@ -116,7 +117,7 @@ export const TRUTH_CASES: TruthCase[] = [
     name: 'POST multipart (text, typed text, real file), InsightCloudSec API key',
     api: 'insightcloudsec',
     auth: { kind: 'insightcloudsec', username: '' },
-    icsMode: 'api-key',
+    storedSecrets: ['apiKey'],
     transport: 'http',
     path: '/v2/public/upload',
     method: 'POST',
@@ -176,7 +177,7 @@ export const TRUTH_CASES: TruthCase[] = [
     name: 'GET, InsightCloudSec login then call then logout',
     api: 'insightcloudsec',
     auth: { kind: 'insightcloudsec', username: "j.doe's" },
-    icsMode: 'login',
+    storedSecrets: ['password'],
     transport: 'http',
     path: '/v2/public/clouds/list',
     method: 'GET',

@@ -115,7 +115,7 @@ describe('snippet truth: generated Python and cURL send what the engine sends', 
         timeouts: { connectMs: 5_000, totalMs: 20_000 },
         acceptGzip: true,
         secrets: truth.inline ? { inline: truth.secrets } : 'env',
-        ...(truth.icsMode ? { icsMode: truth.icsMode } : {}),
+        ...(truth.storedSecrets ? { storedSecrets: truth.storedSecrets } : {}),
         ...(truth.iterator ? { iterator: truth.iterator } : {})
       }
       const py = await runSnippet('python', generateSnippet(input, 'python'), truth, server, index)

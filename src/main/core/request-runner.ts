@@ -45,7 +45,7 @@ export function createRequestRunner(deps: {
     const result = await deps.engine.send(first.spec, options)
     // Lets the auth panel say "401: wrong or expired" vs "403: token lacks scope" for ordinary requests too.
     deps.auth.observe(environment.id, first.applied, result.status)
-    if (first.applied !== 'session' || (result.status !== 401 && result.status !== 403)) return result
+    if (typeof first.applied === 'string' || !first.applied.session || (result.status !== 401 && result.status !== 403)) return result
     deps.auth.invalidate(environment.id)
     await deps.engine.release(result.responseId)
     const second = await deps.auth.apply(environment, spec, options)

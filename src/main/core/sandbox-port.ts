@@ -6,12 +6,8 @@
  */
 import type { Environment } from '@shared/model/environment'
 
-export interface SandboxUrls {
-  netskope: string
-  cloudExchange: string
-  insightcloudsec: string
-  falcon: string
-}
+/** Base URL of each listener by its name (src/sandbox/listeners.ts); core only lists them. */
+export type SandboxUrls = Readonly<Record<string, string>>
 
 /** The demo environment of one listener, with the sandbox's well-known secrets that seed its vault entries on first run. */
 export interface SandboxDemo {

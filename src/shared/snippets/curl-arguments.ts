@@ -114,7 +114,7 @@ export function credentialLines(plan: Plan, inline: Inline): string[] {
     else lines.push(`${envVar}=\${${envVar}:-${shQuote(fallback)}}`)
   }
   if (plan.login?.kind === 'client-credentials') named(plan.login.clientIdEnvVar, plan.login.clientId, `${plan.login.vendor} client ID`)
-  if (plan.login?.kind === 'insightcloudsec') named(plan.login.usernameEnvVar, plan.login.username, 'InsightCloudSec username')
+  if (plan.login?.kind === 'session-login') named(plan.login.usernameEnvVar, plan.login.username, `${plan.login.vendor} username`)
   for (const { name, envVar, label } of plan.secrets) {
     const value = inline[name]
     if (value !== undefined) lines.push(`${envVar}=${shQuote(value)}  # inlined at your request`)

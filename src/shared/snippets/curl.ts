@@ -4,8 +4,8 @@ import { commentText, FIRST_LINES, seconds, shQuote } from './quote'
 import type { SnippetInput } from './types'
 
 /**
- * A cURL command (POSIX sh) that sends what the app would send. A login flow (Cloud Exchange client credentials,
- * InsightCloudSec login) becomes a small sh script: log in with curl, take the token out with sed, then the call.
+ * A cURL command (POSIX sh) that sends what the app would send. A login flow (OAuth2 client credentials, a
+ * username/password session login) becomes a small sh script: log in with curl, take the token out with sed, then the call.
  */
 export function curlSnippet(input: SnippetInput, plan: Plan): string {
   const inline: Inline = input.secrets === 'env' ? {} : input.secrets.inline
@@ -25,7 +25,7 @@ export function curlSnippet(input: SnippetInput, plan: Plan): string {
   }
   out.push(...credentialLines(plan, inline))
   if (plan.login?.kind === 'client-credentials') out.push('', ...clientCredentialsLogin(plan.login, plan.secrets, transport))
-  if (plan.login?.kind === 'insightcloudsec') out.push('', ...icsLogin(plan.login, transport))
+  if (plan.login?.kind === 'session-login') out.push('', ...sessionLogin(plan.login, transport))
 
   const extra: Row[] = plan.iterator
     ? [
@@ -85,7 +85,7 @@ function clientCredentialsLogin(login: Extract<Plan['login'], { kind: 'client-cr
   ]
 }
 
-function icsLogin(login: Extract<Plan['login'], { kind: 'insightcloudsec' }>, transport: string[]): string[] {
+function sessionLogin(login: Extract<Plan['login'], { kind: 'session-login' }>, transport: string[]): string[] {
   const { url, logoutUrl, usernameEnvVar: user, passwordEnvVar: password } = login
   const args = [
     '--silent --show-error --fail',
@@ -96,14 +96,14 @@ function icsLogin(login: Extract<Plan['login'], { kind: 'insightcloudsec' }>, tr
     `--data-raw "{\\"username\\": $(json_string "$${user}"), \\"password\\": $(json_string "$${password}")}"`,
     ...transport
   ]
-  const logout = ['--silent --output /dev/null', '--request POST', `--url ${shQuote(logoutUrl)}`, `--header "x-auth-token: $${SH_SESSION_VAR}"`, ...transport]
+  const logout = ['--silent --output /dev/null', '--request POST', `--url ${shQuote(logoutUrl)}`, `--header "${login.flow.header}: $${SH_SESSION_VAR}"`, ...transport]
   return [
     '# A JSON string for the login body (escapes \\ and "; a password with control characters needs more).',
     `json_string() { printf '"%s"' "$(printf '%s' "$1" | sed 's/\\\\/\\\\\\\\/g; s/"/\\\\"/g')"; }`,
     '',
-    '# 1. InsightCloudSec: log in; the session_id is then sent as the x-auth-token header.',
+    `# 1. ${login.flow.describe}`,
     `login_response=$(${command(args)})`,
-    ...extract('session_id', 'login_response', SH_SESSION_VAR),
+    ...extract(login.flow.tokenField, 'login_response', SH_SESSION_VAR),
     '# End the session when the script exits, so it does not linger until it times out.',
     `logout() {\n${command(logout, '  ')} || true\n}`,
     'trap logout EXIT'

@@ -1,6 +1,6 @@
 import type { SecretName } from '@shared/model/auth'
-import { insightCloudSec } from '@shared/vendors/insightcloudsec'
-import type { ClientCredentials } from '@shared/vendors/definition'
+import type { ClientCredentialsMethod, SessionLoginMethod } from '@shared/vendors/definition'
+import { alreadyCarried, chooseMethod } from '@shared/vendors/auth-methods'
 import { profileText, snippetEnvVar, vendorById } from '@shared/vendors/registry'
 import type { KeyValue, MultipartPart } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
@@ -19,7 +19,7 @@ export type Value =
   | { kind: 'text'; text: string }
   /** `envVar`: where the snippet reads it (the vendor definition's snippetEnvVars). */
   | { kind: 'secret'; name: SecretName; prefix: string; envVar: string }
-  /** The token a login step produced (CE access_token, ICS session_id). */
+  /** The token a login step produced (an OAuth2 access_token, a session login's token). */
   | { kind: 'session'; prefix: string }
 
 export interface Row {
@@ -36,8 +36,18 @@ export type PlannedBody =
 
 export type Login =
   /** OAuth2 client credentials; `clientIdEnvVar` falls back to `clientId` (the profile's), `vendor` names it in prompts. */
-  | { kind: 'client-credentials'; url: string; clientId: string; clientIdEnvVar: string; vendor: string; flow: ClientCredentials }
-  | { kind: 'insightcloudsec'; url: string; logoutUrl: string; username: string; usernameEnvVar: string; passwordEnvVar: string }
+  | { kind: 'client-credentials'; url: string; clientId: string; clientIdEnvVar: string; vendor: string; flow: ClientCredentialsMethod }
+  /** A username/password login whose token goes into `flow.header`, logged out at the end (InsightCloudSec). */
+  | {
+      kind: 'session-login'
+      url: string
+      logoutUrl: string
+      username: string
+      usernameEnvVar: string
+      passwordEnvVar: string
+      vendor: string
+      flow: SessionLoginMethod
+    }
 
 export interface PlannedSecret {
   name: SecretName
@@ -69,7 +79,7 @@ const lower = (name: string): string => name.toLowerCase()
 
 export function planRequest(input: SnippetInput): Plan {
   const spec = input.request
-  const method = normaliseMethod(spec.method)
+  const httpMethod = normaliseMethod(spec.method)
   const url = parseUrl(spec.url)
   const path = url.pathname
   let query: Row[] = spec.query
@@ -79,7 +89,6 @@ export function planRequest(input: SnippetInput): Plan {
   let headers: Row[] = validateHeaders(spec.headers).map(([name, value]) => ({ name, value: text(value) }))
   let body = planBody(spec.body)
   if (body.kind === 'multipart') headers = headers.filter((row) => lower(row.name) !== 'content-type')
-  const hasHeader = (name: string): boolean => headers.some((row) => lower(row.name) === lower(name))
   const secrets: PlannedSecret[] = []
   const vendor = vendorById(input.auth.kind)
   const use = (name: SecretName, prefix = ''): Value => {
@@ -92,55 +101,51 @@ export function planRequest(input: SnippetInput): Plan {
   const loginBase = input.baseUrl.trim() === '' ? url.origin : input.baseUrl.trim()
 
   const auth = input.auth
-  switch (auth.kind) {
-    case 'none':
-      break
-    case 'netskope':
-      if (path.startsWith('/api/v1/')) {
-        const named = (rows: Row[]): boolean => rows.some((row) => row.name === 'token')
-        if (named(query) || url.searchParams.has('token')) break
-        if (auth.v1Placement === 'form' && (body.kind === 'form' || body.kind === 'none')) {
-          const fields = body.kind === 'form' ? body.fields : []
-          if (!named(fields)) body = { kind: 'form', fields: [...fields, { name: 'token', value: use('v1Token') }] }
-        } else query = [...query, { name: 'token', value: use('v1Token') }]
-      } else {
-        const name = auth.v2Scheme === 'bearer' ? 'Authorization' : 'Netskope-Api-Token'
-        if (!hasHeader(name)) headers = [...headers, { name, value: use('v2Token', auth.v2Scheme === 'bearer' ? 'Bearer ' : '') }]
-      }
-      break
-    case 'insightcloudsec': {
-      if (hasHeader('Api-Key') || hasHeader('x-auth-token')) break
-      const mode = input.icsMode ?? (auth.username === '' ? 'api-key' : 'login')
-      if (mode === 'api-key') {
-        headers = [...headers, { name: 'Api-Key', value: use('apiKey') }]
+  // With no secret stored yet, plan as if all were: the snippet still shows where each one goes.
+  const stored = input.storedSecrets
+  const has = (name: string): boolean => stored === undefined || stored.length === 0 || stored.includes(name as SecretName)
+  const method = chooseMethod(auth, path, has, false)
+  const carried = {
+    headers: headers.map((row) => lower(row.name)),
+    params: [...query.map((row) => row.name), ...url.searchParams.keys(), ...(body.kind === 'form' ? body.fields.map((row) => row.name) : [])].map(lower)
+  }
+  if (vendor && method && !alreadyCarried(auth, method, carried)) {
+    const secret = method.secret as SecretName
+    switch (method.flow) {
+      case 'header':
+        headers = [...headers, { name: method.header, value: use(secret, method.prefix) }]
+        break
+      case 'param': {
+        const row = { name: method.param, value: use(secret) }
+        if (method.placement === 'form' && (body.kind === 'form' || body.kind === 'none')) body = { kind: 'form', fields: [...(body.kind === 'form' ? body.fields : []), row] }
+        else query = [...query, row]
         break
       }
-      if (isPath(path, insightCloudSec.login.path)) break
-      use('password')
-      login = {
-        kind: 'insightcloudsec',
-        url: joinBaseUrl(loginBase, insightCloudSec.login.path),
-        logoutUrl: joinBaseUrl(loginBase, insightCloudSec.login.logoutPath),
-        username: auth.username,
-        usernameEnvVar: snippetEnvVar(auth.kind, 'username'),
-        passwordEnvVar: snippetEnvVar(auth.kind, 'password')
-      }
-      headers = [...headers, { name: 'x-auth-token', value: { kind: 'session', prefix: '' } }]
-      break
-    }
-    default: {
-      const flow = vendor?.clientCredentials
-      if (!vendor || !flow || isPath(path, flow.tokenPath) || hasHeader('Authorization')) break
-      use(flow.secret as SecretName)
-      login = {
-        kind: 'client-credentials',
-        url: joinBaseUrl(loginBase, flow.tokenPath),
-        clientId: profileText(auth, flow.clientIdField),
-        clientIdEnvVar: snippetEnvVar(auth.kind, flow.clientIdField),
-        vendor: vendor.labels.authMode,
-        flow
-      }
-      headers = [...headers, { name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }]
+      case 'client-credentials':
+        use(secret)
+        login = {
+          kind: 'client-credentials',
+          url: joinBaseUrl(loginBase, method.tokenPath),
+          clientId: profileText(auth, method.clientIdField),
+          clientIdEnvVar: snippetEnvVar(auth.kind, method.clientIdField),
+          vendor: vendor.labels.authMode,
+          flow: method
+        }
+        headers = [...headers, { name: 'Authorization', value: { kind: 'session', prefix: 'Bearer ' } }]
+        break
+      case 'session-login':
+        use(secret)
+        login = {
+          kind: 'session-login',
+          url: joinBaseUrl(loginBase, method.loginPath),
+          logoutUrl: joinBaseUrl(loginBase, method.logoutPath),
+          username: profileText(auth, method.usernameField),
+          usernameEnvVar: snippetEnvVar(auth.kind, method.usernameField),
+          passwordEnvVar: snippetEnvVar(auth.kind, method.secret),
+          vendor: vendor.labels.authMode,
+          flow: method
+        }
+        headers = [...headers, { name: method.header, value: { kind: 'session', prefix: '' } }]
     }
   }
 
@@ -154,7 +159,7 @@ export function planRequest(input: SnippetInput): Plan {
 
   const userContentType = headers.some((row) => lower(row.name) === 'content-type')
   return {
-    method,
+    method: httpMethod,
     url: url.href,
     query,
     headers,
@@ -219,8 +224,4 @@ function parseUrl(raw: string): URL {
   }
   url.hash = ''
   return url
-}
-
-function isPath(path: string, wanted: string): boolean {
-  return path.replace(/\/+$/, '') === wanted
 }

@@ -71,7 +71,7 @@ export function pythonSnippet(input: SnippetInput, plan: Plan): string {
     ]
   }
   body.push('', '# Redirects are not followed: requests would send token headers on to another host.')
-  if (plan.login?.kind === 'insightcloudsec') {
+  if (plan.login?.kind === 'session-login') {
     const indented = call.flatMap((line) => line.split('\n')).map((line) => (line === '' ? '' : `    ${line}`))
     body.push('try:', ...indented, 'finally:', `    logout(${PY_SESSION_VAR})`)
   } else body.push(...call)
@@ -85,7 +85,7 @@ export function pythonSnippet(input: SnippetInput, plan: Plan): string {
 function envVarsRead(plan: Plan, inline: Partial<Record<SecretName, string>>): string[] {
   const names: string[] = plan.secrets.filter(({ name }) => inline[name] === undefined).map(({ envVar }) => envVar)
   if (plan.login?.kind === 'client-credentials') names.unshift(plan.login.clientIdEnvVar)
-  if (plan.login?.kind === 'insightcloudsec') names.unshift(plan.login.usernameEnvVar)
+  if (plan.login?.kind === 'session-login') names.unshift(plan.login.usernameEnvVar)
   return names
 }
 
@@ -97,7 +97,7 @@ function credentialLines(plan: Plan, inline: Partial<Record<SecretName, string>>
     lines.push(`${variable} = os.environ.get(${pyString(envVar)}) or ${otherwise}`)
   }
   if (plan.login?.kind === 'client-credentials') plain('client_id', plan.login.clientIdEnvVar, plan.login.clientId, `${plan.login.vendor} client ID`)
-  if (plan.login?.kind === 'insightcloudsec') plain('username', plan.login.usernameEnvVar, plan.login.username, 'InsightCloudSec username')
+  if (plan.login?.kind === 'session-login') plain('username', plan.login.usernameEnvVar, plan.login.username, `${plan.login.vendor} username`)
   for (const { name, envVar, label } of plan.secrets) {
     const value = inline[name]
     if (value !== undefined) {
@@ -134,25 +134,26 @@ function loginLines(plan: Plan): string[] {
       ''
     ]
   }
+  const password = PY_SECRET_VARS[login.flow.secret as SecretName]
   return [
     '',
     'def login():',
-    '    """InsightCloudSec: log in; the session_id is then sent as the x-auth-token header."""',
+    `    """${login.flow.describe}"""`,
     '    response = requests.post(',
     `        ${pyString(login.url)},`,
-    '        json={"username": username, "password": password},',
+    `        json={"username": username, "password": ${password}},`,
     '        headers={"Accept": "application/json"},',
     '        verify=VERIFY,',
     '        timeout=TIMEOUT,',
     '        allow_redirects=False,',
     '    )',
     '    response.raise_for_status()',
-    '    return response.json()["session_id"]',
+    `    return response.json()[${pyString(login.flow.tokenField)}]`,
     '',
     '',
     'def logout(token):',
     '    """Ends the session, so it does not linger until it times out."""',
-    `    requests.post(${pyString(login.logoutUrl)}, headers={"x-auth-token": token}, verify=VERIFY, timeout=TIMEOUT, allow_redirects=False)`,
+    `    requests.post(${pyString(login.logoutUrl)}, headers={${pyString(login.flow.header)}: token}, verify=VERIFY, timeout=TIMEOUT, allow_redirects=False)`,
     ''
   ]
 }

@@ -18,8 +18,11 @@ export interface SnippetInput {
   acceptGzip: boolean
   /** 'env': read secrets from environment variables (the default). inline: the user asked to embed these values. */
   secrets: 'env' | { inline: Partial<Record<SecretName, string>> }
-  /** InsightCloudSec only: 'api-key' when the vault holds an API key (the app then sends only that), else 'login'. */
-  icsMode?: 'api-key' | 'login'
+  /**
+   * The environment's secrets that are stored (main knows, the values stay there); the snippet then uses the same
+   * credential the app would (src/shared/vendors/auth-methods.ts). Absent or empty: planned as if all were stored.
+   */
+  storedSecrets?: readonly SecretName[]
   /** Data Export iterator GETs (/api/v2/events/dataexport/...): Python gets a paging loop, cURL one page. */
   iterator?: { index: string; operation: string }
 }

@@ -31,13 +31,18 @@ export const cloudExchange = defineVendor({
   snippetEnvVars: { clientId: 'CE_CLIENT_ID', clientSecret: 'CE_CLIENT_SECRET' },
   credentialHeaders: ['x-client-secret'],
   credentialParams: ['client_secret'],
-  clientCredentials: {
-    tokenPath: '/api/auth',
-    clientIdField: 'clientId',
-    secret: 'clientSecret',
-    extraFields: [['grant_type', 'client_credentials']],
-    defaultLifetimeSec: 120 * 60,
-    describe: 'Cloud Exchange: exchange the client credentials for a Bearer token (valid about 2 hours).',
-    hint: 'Check the Client ID and Client Secret (and their expiry) in the auth panel.'
-  }
+  auth: [
+    {
+      flow: 'client-credentials',
+      label: 'Cloud Exchange client credentials',
+      tokenPath: '/api/auth',
+      clientIdField: 'clientId',
+      secret: 'clientSecret',
+      extraFields: [['grant_type', 'client_credentials']],
+      defaultLifetimeSec: 120 * 60,
+      describe: 'Cloud Exchange: exchange the client credentials for a Bearer token (valid about 2 hours).',
+      hint: 'Check the Client ID and Client Secret (and their expiry) in the auth panel.'
+    }
+  ],
+  secretExpiry: { field: 'secretExpiresOn', renew: 'Create a new one in Cloud Exchange (Settings > Users > API Tokens) and set it here.' }
 })

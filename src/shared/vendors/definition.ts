@@ -16,15 +16,16 @@ export interface SecretSlot<Name extends string = string> {
  * the profile property; `testId` is the data-testid the e2e specs find the control by.
  */
 export type ProfileField =
-  | { control: 'select'; key: string; label: string; testId: string; options: ReadonlyArray<{ value: string; label: string }> }
+  /** `help`: one line under the select, for a vendor rule the choice depends on. */
+  | { control: 'select'; key: string; label: string; testId: string; options: ReadonlyArray<{ value: string; label: string }>; help?: string }
   | { control: 'text'; key: string; label: string; testId: string; autoComplete?: 'off' }
   /** A YYYY-MM-DD date; the empty input is stored as null. */
   | { control: 'date'; key: string; label: string; testId: string }
 
 /**
  * Everything the shared and renderer code knows about one vendor API. Pure data and pure functions: every process
- * imports it, so it never touches node:*, the DOM or electron. How main applies the credential is not here; the
- * profile schema and secret slots are the contract between this file and main's auth.
+ * imports it, so it never touches node:*, the DOM or electron. How the credential is sent is data too (`auth`): main
+ * performs those flows (src/main/core/auth/) and the snippets reproduce them (src/shared/snippets/plan.ts).
  */
 export interface VendorDefinition<
   Id extends string = string,
@@ -62,10 +63,14 @@ export interface VendorDefinition<
   credentialHeaders: readonly string[]
   /** Query or form parameter names (lower case) that carry this vendor's credential. */
   credentialParams: readonly string[]
-  /** The session login (and logout) the snippets reproduce, paths relative to the environment's base URL. */
-  login?: { path: string; logoutPath?: string }
-  /** OAuth2 client credentials, when the vendor exchanges a client id and secret for a Bearer token. */
-  clientCredentials?: ClientCredentials
+  /**
+   * How the credential is sent, in order of preference: main's authenticator, the auth panel's status and the
+   * snippets all take the first method that applies to the request's path, whose `when` holds and whose inputs
+   * are present (src/shared/vendors/auth-methods.ts).
+   */
+  auth: readonly AuthMethod[]
+  /** A profile date field that holds when the secret expires, and how to renew it; the panel warns ahead. */
+  secretExpiry?: { field: string; renew: string }
   /** Features of the renderer that exist only for this vendor. */
   panels?: {
     /** Data Export iterator panel above the request tabs. */
@@ -75,13 +80,40 @@ export interface VendorDefinition<
   }
 }
 
+/** Where and when one auth method is tried; every flow has these. */
+interface MethodScope {
+  /** Names the credential in the auth panel ("Using: Netskope v2 token") and in 401/403 messages. */
+  label: string
+  /** Only requests whose path matches get this credential; `note` is shown when it is the only one stored. */
+  paths?: { match: RegExp; note?: string }
+  /** Tried only when the profile's field has (or has not) this value: a select in the auth form switches methods. */
+  when?: { field: string; is: string } | { field: string; not: string }
+}
+
+/** A secret sent as is (after `prefix`) in a header: Netskope-Api-Token, Api-Key, Authorization: Bearer. */
+export interface HeaderMethod extends MethodScope {
+  flow: 'header'
+  secret: string
+  header: string
+  prefix: string
+}
+
+/** A secret sent as a query parameter, or a form field when the body is a form (or empty). */
+export interface ParamMethod extends MethodScope {
+  flow: 'param'
+  secret: string
+  param: string
+  placement: 'query' | 'form'
+}
+
 /**
  * The OAuth2 client-credentials exchange: `client_id` (the profile's `clientIdField`) and `client_secret` (the
  * secret slot `secret`) are posted as a form to `tokenPath`; the answer's access_token is sent as
  * `Authorization: Bearer` until expires_in (or the token's JWT exp) runs out. Main performs it
  * (src/main/core/auth/session-login.ts) and the snippets reproduce it (src/shared/snippets/plan.ts).
  */
-export interface ClientCredentials {
+export interface ClientCredentialsMethod extends MethodScope {
+  flow: 'client-credentials'
   tokenPath: string
   clientIdField: string
   secret: string
@@ -95,16 +127,32 @@ export interface ClientCredentials {
   hint: string
 }
 
-/** Keeps the literal types of a definition (id, secret names, env-var names, login paths) while checking it is complete. */
+/**
+ * A username/password login: JSON `{username, password}` posted to `loginPath`; the answer's `tokenField` is sent in
+ * `header` until `timeout` runs out; `logoutPath` ends it (with the same header) where it was issued.
+ */
+export interface SessionLoginMethod extends MethodScope {
+  flow: 'session-login'
+  usernameField: string
+  secret: string
+  loginPath: string
+  logoutPath: string
+  header: string
+  tokenField: string
+  /** The answer's lifetime member and its unit; `defaultSec` when the answer has none. */
+  timeout: { field: string; unitSec: number; defaultSec: number }
+  describe: string
+  hint: string
+}
+
+export type AuthMethod = HeaderMethod | ParamMethod | ClientCredentialsMethod | SessionLoginMethod
+
+/** Keeps the literal types of a definition (id, secret names, env-var names) while checking it is complete. */
 export function defineVendor<
   const Id extends string,
   Profile extends z.ZodObject,
   const Secrets extends readonly SecretSlot[],
-  const EnvVars extends Readonly<Record<string, string>>,
-  const Login extends VendorDefinition['login'] = undefined,
-  const Exchange extends ClientCredentials | undefined = undefined
->(
-  definition: VendorDefinition<Id, Profile, Secrets, EnvVars> & { login?: Login; clientCredentials?: Exchange }
-): VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login; clientCredentials: Exchange } {
-  return definition as VendorDefinition<Id, Profile, Secrets, EnvVars> & { login: Login; clientCredentials: Exchange }
+  const EnvVars extends Readonly<Record<string, string>>
+>(definition: VendorDefinition<Id, Profile, Secrets, EnvVars>): VendorDefinition<Id, Profile, Secrets, EnvVars> {
+  return definition
 }

@@ -27,13 +27,17 @@ export const falcon = defineVendor({
   snippetEnvVars: { clientId: 'FALCON_CLIENT_ID', clientSecret: 'FALCON_CLIENT_SECRET' },
   credentialHeaders: [],
   credentialParams: ['client_secret'],
-  clientCredentials: {
-    tokenPath: '/oauth2/token',
-    clientIdField: 'clientId',
-    secret: 'clientSecret',
-    extraFields: [],
-    defaultLifetimeSec: 1799,
-    describe: 'CrowdStrike Falcon: exchange the API client id and secret for a Bearer token (valid 30 minutes).',
-    hint: "Check the Client ID and secret in the auth panel, the API client's scopes, and that the base URL is your cloud's region."
-  }
+  auth: [
+    {
+      flow: 'client-credentials',
+      label: 'CrowdStrike Falcon client credentials',
+      tokenPath: '/oauth2/token',
+      clientIdField: 'clientId',
+      secret: 'clientSecret',
+      extraFields: [],
+      defaultLifetimeSec: 1799,
+      describe: 'CrowdStrike Falcon: exchange the API client id and secret for a Bearer token (valid 30 minutes).',
+      hint: "Check the Client ID and secret in the auth panel, the API client's scopes, and that the base URL is your cloud's region."
+    }
+  ]
 })

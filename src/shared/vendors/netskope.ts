@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { defineVendor } from './definition'
 
+const NOT_V1 = /^(?!\/api\/v1\/)/
+const V1_ONLY = { match: /^\/api\/v1\//, note: '/api/v1' }
+
 /** Netskope tenant: v2 token for /api/v2 (header or Bearer), v1 token for /api/v1 (query or form). */
 export const netskope = defineVendor({
   id: 'netskope',
@@ -50,5 +53,12 @@ export const netskope = defineVendor({
   snippetEnvVars: { v2Token: 'NETSKOPE_API_TOKEN', v1Token: 'NETSKOPE_V1_TOKEN' },
   credentialHeaders: ['netskope-api-token', 'x-netskope-api-token'],
   credentialParams: ['token'],
+  // v2 first so the panel names the v2 token when both are stored; each token goes only to its own API version.
+  auth: [
+    { flow: 'header', label: 'Netskope v2 token', secret: 'v2Token', header: 'Authorization', prefix: 'Bearer ', paths: { match: NOT_V1 }, when: { field: 'v2Scheme', is: 'bearer' } },
+    { flow: 'header', label: 'Netskope v2 token', secret: 'v2Token', header: 'Netskope-Api-Token', prefix: '', paths: { match: NOT_V1 }, when: { field: 'v2Scheme', is: 'header' } },
+    { flow: 'param', label: 'Netskope v1 token', secret: 'v1Token', param: 'token', placement: 'form', paths: V1_ONLY, when: { field: 'v1Placement', is: 'form' } },
+    { flow: 'param', label: 'Netskope v1 token', secret: 'v1Token', param: 'token', placement: 'query', paths: V1_ONLY, when: { field: 'v1Placement', is: 'query' } }
+  ],
   panels: { dataExportIterator: true }
 })

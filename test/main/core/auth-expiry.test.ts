@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { expiryWarning } from '../../../src/main/core/auth/auth-status'
+import { expiryWarning as warning } from '../../../src/main/core/auth/auth-status'
+import { cloudExchange } from '../../../src/shared/vendors/cloud-exchange'
+
+const expiryWarning = (expiresOn: string | null, at: number): string | null => warning(expiresOn, cloudExchange.secretExpiry?.renew ?? '', at)
 
 const now = Date.parse('2026-11-23T12:00:00Z')
 

@@ -7,6 +7,7 @@ import { startSandbox } from '../../../src/sandbox'
 import type { RunningSandbox } from '../../../src/sandbox/types'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { secretKey } from '../../../src/main/core/vault/vault'
+import { describeAuth } from '../../../src/main/core/auth/auth-status'
 import type { Environment } from '../../../src/shared/model/environment'
 import type { RequestSpec } from '../../../src/shared/model/request'
 import type { SendResult } from '../../../src/shared/model/response'
@@ -92,6 +93,25 @@ describe('auth flows against the sandbox', () => {
     expect(echoed(result, 'api-key')).toBeDefined()
     expect(echoed(result, 'x-auth-token')).toBeUndefined()
     expect(core.auth.session('ics-both')).toBeNull()
+  })
+
+  it('InsightCloudSec with both credentials and "Send: Login": the session is sent, the key is not; the panel says so', async () => {
+    const user = pick(sandbox.credentials.insightcloudsec.users, 'ICS user')
+    await environment('ics-use-login', 'insightcloudsec', { kind: 'insightcloudsec', username: user.username, use: 'login' }, { apiKey: user.apiKey, password: user.password })
+    const result = await send('ics-use-login', { url: '/v2/public/user/info' })
+    expect(result.status).toBe(200)
+    expect(echoed(result, 'x-auth-token')).toBeDefined()
+    expect(echoed(result, 'api-key')).toBeUndefined()
+    expect(core.auth.session('ics-use-login')).not.toBeNull()
+    const status = await describeAuth(core.environments.get('ics-use-login'), core.vault, core.auth)
+    expect(status).toMatchObject({ using: 'InsightCloudSec login session', unusedNote: 'Also stored but not sent: the InsightCloudSec API key.' })
+    expect(status.headerPreview).toMatch(/^x-auth-token: /)
+    // Without a password, "Login" sends nothing rather than falling back to the key the user chose not to send.
+    await core.vault.delete(secretKey('ics-use-login', 'password'))
+    await core.logout('ics-use-login')
+    const none = await send('ics-use-login', { url: '/v2/public/user/info' })
+    expect(none.status).toBe(401)
+    expect(echoed(none, 'api-key')).toBeUndefined()
   })
 
   it('InsightCloudSec wrong password: a clear error naming the user', async () => {

@@ -152,26 +152,27 @@ describe('no secret leaks', () => {
   })
 
   it('auth:status shows what is sent, masked, and the failures in plain words', async () => {
+    const ICS_KEY = { credential: 'InsightCloudSec API key', session: false }
     const status = async (id: string): Promise<Record<string, unknown>> => {
       const envelope = await call('auth:status', { environmentId: id })
       if (!envelope.ok) throw new Error(envelope.error.message)
       return envelope.value as Record<string, unknown>
     }
-    expect(await status('ics-key')).toMatchObject({ effective: 'api-key', bothIcsCredentials: false })
+    expect(await status('ics-key')).toMatchObject({ using: 'InsightCloudSec API key', unusedNote: null })
     expect(String((await status('ics-key'))['headerPreview'])).toMatch(/^Api-Key: ••••/)
     expect((await status('ics-bad'))['lastError']).toMatch(/login .* failed/)
     expect((await status('ce-bad'))['lastError']).toMatch(/Cloud Exchange token request/)
-    expect((await status('ce'))).toMatchObject({ effective: 'client-credentials', lastError: null })
+    expect((await status('ce'))).toMatchObject({ using: 'Cloud Exchange client credentials', lastError: null })
     expect((await status('ce'))['loggedInUntil']).toEqual(expect.any(Number))
     // The runner reports answers to a credential; 401 and 403 read differently.
-    core.auth.observe('ics-bad-key', 'api-key', 401)
+    core.auth.observe('ics-bad-key', ICS_KEY, 401)
     expect((await status('ics-bad-key'))['lastError']).toMatch(/API key was refused \(HTTP 401\)/)
-    core.auth.observe('ics-bad-key', 'api-key', 403)
+    core.auth.observe('ics-bad-key', ICS_KEY, 403)
     expect((await status('ics-bad-key'))['lastError']).toMatch(/lacks scope for this endpoint \(HTTP 403\)/)
-    core.auth.observe('ics-bad-key', 'api-key', 200)
+    core.auth.observe('ics-bad-key', ICS_KEY, 200)
     expect((await status('ics-bad-key'))['lastError']).toBeNull()
     await call('vault:set', { environmentId: 'ics-login', name: 'apiKey', value: CANARIES.badApiKey })
-    expect(await status('ics-login')).toMatchObject({ effective: 'api-key', bothIcsCredentials: true })
+    expect(await status('ics-login')).toMatchObject({ using: 'InsightCloudSec API key', unusedNote: expect.stringMatching(/login session/) })
   })
 
   it('Cloud Exchange lockout: repeating the same wrong secret is held back, a locked account is said in plain words', async () => {

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAppCore, type AppCore } from '../../../src/main/core/app-core'
-import type { SandboxPort, SandboxUrls, StartSandbox } from '../../../src/main/core/sandbox-port'
+import type { SandboxPort, StartSandbox } from '../../../src/main/core/sandbox-port'
 import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
 import { secretKey } from '../../../src/main/core/vault/vault'
 
 // Core's side of the sandbox seam (src/main/core/sandbox-port.ts), without the sandbox: a stand-in port shows what
 // core does with whatever the composition root hands it. The real sandbox behind it: test/sandbox/worker/.
 
-function urls(port: number): SandboxUrls {
+function urls(port: number): { netskope: string; cloudExchange: string; insightcloudsec: string; falcon: string } {
   return {
     netskope: `https://127.0.0.1:${port}`,
     cloudExchange: `https://127.0.0.1:${port + 1}`,

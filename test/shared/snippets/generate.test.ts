@@ -4,23 +4,23 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { generateSnippet, type SnippetInput } from '../../../src/shared/snippets'
-import type { AuthProfile } from '../../../src/shared/model/auth'
+import type { AuthProfile, SecretName } from '../../../src/shared/model/auth'
 import type { MultipartPart } from '../../../src/shared/model/request'
 import { input } from './fixtures'
 
-const AUTHS: { auth: AuthProfile; icsMode?: 'api-key' | 'login'; url: string }[] = [
+const AUTHS: { auth: AuthProfile; storedSecrets?: SecretName[]; url: string }[] = [
   { auth: { kind: 'none' }, url: 'https://h/x' },
   { auth: { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, url: 'https://t.goskope.com/api/v2/policy/urllist' },
   { auth: { kind: 'netskope', v2Scheme: 'bearer', v1Placement: 'form' }, url: 'https://t.goskope.com/api/v1/app_instances' },
   { auth: { kind: 'cloud-exchange', clientId: '', secretExpiresOn: null }, url: 'https://ce/api/cte/indicators/' },
-  { auth: { kind: 'insightcloudsec', username: '' }, icsMode: 'api-key', url: 'https://ics/v2/public/clouds/list' },
-  { auth: { kind: 'insightcloudsec', username: "o'brien" }, icsMode: 'login', url: 'https://ics/v2/public/clouds/list' }
+  { auth: { kind: 'insightcloudsec', username: '' }, storedSecrets: ['apiKey'], url: 'https://ics/v2/public/clouds/list' },
+  { auth: { kind: 'insightcloudsec', username: "o'brien" }, storedSecrets: ['password'], url: 'https://ics/v2/public/clouds/list' }
 ]
 
 function samples(): SnippetInput[] {
   const out: SnippetInput[] = []
-  for (const { auth, icsMode, url } of AUTHS) {
-    const extra = { auth, ...(icsMode ? { icsMode } : {}) }
+  for (const { auth, storedSecrets, url } of AUTHS) {
+    const extra = { auth, ...(storedSecrets ? { storedSecrets } : {}) }
     out.push(input({ url, method: 'POST', body: { kind: 'json', text: '{"a": [1, {"b": null}]}' } }, extra))
     out.push(input({ url, method: 'PUT', body: { kind: 'form', fields: [{ name: 'k', value: "v'$", enabled: true }] } }, { ...extra, tls: { verify: false, caPath: null } }))
     out.push(input({ url, method: 'HEAD' }, { ...extra, secrets: { inline: { v2Token: "t'$", v1Token: 'x', clientSecret: 's"', apiKey: 'k', password: 'p\\' } } }))
@@ -104,17 +104,17 @@ describe('generateSnippet: content', () => {
   })
 
   it('Python does not follow redirects and ignores ~/.netrc; every curl command starts --disable --globoff', () => {
-    const py = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, icsMode: 'login' }), 'python')
+    const py = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, storedSecrets: ['password'] }), 'python')
     expect(py.match(/allow_redirects=False/g)).toHaveLength(3) // login, the call, logout
     expect(py).toContain('os.environ["NETRC"] = os.devnull')
-    const sh = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, icsMode: 'login' }), 'curl')
+    const sh = generateSnippet(input({}, { auth: { kind: 'insightcloudsec', username: 'u' }, storedSecrets: ['password'] }), 'curl')
     const commands = sh.split('\n').filter((line) => /\bcurl /.test(line) && !line.trimStart().startsWith('#'))
     expect(commands).toHaveLength(3) // login, logout, the call
     for (const line of commands) expect(line).toMatch(/curl --disable --globoff \\$/)
   })
 
   it('login flows: a Python function that logs in, and a sh script that extracts the token', () => {
-    const ics = input({ url: 'https://ics/v2/public/users/list' }, { auth: { kind: 'insightcloudsec', username: 'jdoe' }, icsMode: 'login', baseUrl: '' })
+    const ics = input({ url: 'https://ics/v2/public/users/list' }, { auth: { kind: 'insightcloudsec', username: 'jdoe' }, storedSecrets: ['password'], baseUrl: '' })
     expect(generateSnippet(ics, 'python')).toMatch(/def login\(\):[\s\S]*"https:\/\/ics\/v2\/public\/user\/login"[\s\S]*session_token = login\(\)[\s\S]*finally:\n {4}logout\(session_token\)/)
     const sh = generateSnippet(ics, 'curl')
     expect(sh).toMatch(/^#!\/bin\/sh\n/)

@@ -46,11 +46,11 @@ describe('planRequest: what the app would send', () => {
 
   it('InsightCloudSec: Api-Key when the key is used, else login + x-auth-token; the base URL defaults to the origin', () => {
     const auth = { kind: 'insightcloudsec', username: 'jdoe' } as const
-    const key = planRequest(input({}, { auth, icsMode: 'api-key' }))
+    const key = planRequest(input({}, { auth, storedSecrets: ['apiKey'] }))
     expect(key.headers).toEqual([{ name: 'Api-Key', value: { kind: 'secret', name: 'apiKey', prefix: '', envVar: 'ICS_API_KEY' } }])
-    const login = planRequest(input({ url: 'https://ics:8001/v2/public/clouds/list' }, { auth, icsMode: 'login', baseUrl: '' }))
-    expect(login.login).toEqual({
-      kind: 'insightcloudsec',
+    const login = planRequest(input({ url: 'https://ics:8001/v2/public/clouds/list' }, { auth, storedSecrets: ['password'], baseUrl: '' }))
+    expect(login.login).toMatchObject({
+      kind: 'session-login',
       url: 'https://ics:8001/v2/public/user/login',
       logoutUrl: 'https://ics:8001/v2/public/user/logout',
       username: 'jdoe',

@@ -114,7 +114,8 @@ const standIn = defineVendor({
   ],
   snippetEnvVars: { clientId: 'FALCON_CLIENT_ID', falconClientSecret: 'FALCON_CLIENT_SECRET' },
   credentialHeaders: [],
-  credentialParams: ['client_secret']
+  credentialParams: ['client_secret'],
+  auth: [{ flow: 'header', label: 'Falcon key', secret: 'falconClientSecret', header: 'X-Falcon-Key', prefix: '' }]
 })
 
 describe('adding a vendor is one definition plus one registry line', () => {

@@ -1,5 +1,5 @@
 import type { AppError } from '@shared/model/errors'
-import type { AppliedAuth } from './applied-auth'
+import type { AppliedCredential } from './applied-auth'
 
 /** The last auth failure of one environment. `error` is set while a repeated login with the same credentials is held back. */
 export interface AuthFailure {
@@ -8,16 +8,9 @@ export interface AuthFailure {
   error: AppError | null
 }
 
-const CREDENTIAL_NAME: Record<Exclude<AppliedAuth, 'none' | 'manual'>, string> = {
-  'netskope-v2': 'The Netskope v2 token',
-  'netskope-v1': 'The Netskope v1 token',
-  'api-key': 'The InsightCloudSec API key',
-  session: 'The login session'
-}
-
 /** Plain words for a 401/403 answer: 401 means the credential itself was refused, 403 that it lacks a scope or role. */
-export function describeStatus(applied: Exclude<AppliedAuth, 'none' | 'manual'>, status: number): string {
-  const what = CREDENTIAL_NAME[applied]
+export function describeStatus(applied: AppliedCredential, status: number): string {
+  const what = `The ${applied.credential}`
   if (status === 401) return `${what} was refused (HTTP 401): it is wrong, expired or revoked.`
   return `${what} was accepted but lacks scope for this endpoint (HTTP 403): grant the endpoint to the token or use another one.`
 }

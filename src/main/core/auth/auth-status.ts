@@ -1,34 +1,35 @@
 import type { Environment } from '@shared/model/environment'
 import { maskSecret } from '@shared/redaction/redact'
+import type { AuthMethod } from '@shared/vendors/definition'
+import { inputsPresent, statusMethod } from '@shared/vendors/auth-methods'
+import { profileText, vendorById } from '@shared/vendors/registry'
 import { secretKey, type Vault } from '../vault/vault'
 import type { Authenticator } from './authenticator'
-import { profileText, vendorById } from '@shared/vendors/registry'
-
-export type EffectiveAuth = 'none' | 'api-key' | 'login' | 'netskope-v2' | 'netskope-v1-only' | 'client-credentials'
+import type { Session } from './session-login'
 
 /** What the auth panel shows at a glance. Values are masked: nothing here may reveal a secret. */
 export interface AuthStatus {
-  effective: EffectiveAuth
+  /** The credential the next request will carry ("Netskope v2 token"), or null when none. */
+  using: string | null
   /** The credential header (or parameter) the next request will carry, value masked; null when none. */
   headerPreview: string | null
-  /** Epoch ms when the cached login session (ICS) or token (CE) expires; null when none is cached. */
+  /** Epoch ms when the cached login session or token expires; null when none is cached. */
   loggedInUntil: number | null
   lastError: string | null
-  /** InsightCloudSec with both an API key and a login: the key is used. */
-  bothIcsCredentials: boolean
-  /** Cloud Exchange: the client secret expires soon or has expired. */
+  /** Another credential is stored that is not sent (InsightCloudSec with both an API key and a login). */
+  unusedNote: string | null
+  /** The secret expires soon or has expired (Cloud Exchange client secrets have an end date). */
   expiryWarning: string | null
 }
 
 const WARN_DAYS = 14
 
 /** A warning when a credential's end date (YYYY-MM-DD, end of that day UTC) is within WARN_DAYS or past. */
-export function expiryWarning(expiresOn: string | null, now = Date.now()): string | null {
+export function expiryWarning(expiresOn: string | null, renew: string, now = Date.now()): string | null {
   if (expiresOn === null) return null
   const end = Date.parse(`${expiresOn}T23:59:59Z`)
   if (Number.isNaN(end)) return null
   const days = Math.ceil((end - now) / 86_400_000)
-  const renew = 'Create a new one in Cloud Exchange (Settings > Users > API Tokens) and set it here.'
   if (days <= 0) return `The client secret expired on ${expiresOn}. ${renew}`
   if (days <= WARN_DAYS) return `The client secret expires on ${expiresOn} (in ${days} day${days === 1 ? '' : 's'}). ${renew}`
   return null
@@ -36,48 +37,45 @@ export function expiryWarning(expiresOn: string | null, now = Date.now()): strin
 
 /** Computes the environment's auth state from its profile, which secrets are set, and the cached session. */
 export async function describeAuth(environment: Environment, vault: Vault, auth: Authenticator): Promise<AuthStatus> {
+  const profile = environment.auth
   const has = (name: string): boolean => vault.has(secretKey(environment.id, name))
-  const masked = async (name: string): Promise<string> => maskSecret((await vault.reveal(secretKey(environment.id, name))) ?? '')
   const session = auth.session(environment.id)
+  const expiry = vendorById(profile.kind)?.secretExpiry
+  const method = statusMethod(profile, has)
   const base = {
     loggedInUntil: session?.expiresAt ?? null,
     lastError: auth.lastError(environment.id),
-    bothIcsCredentials: false,
-    expiryWarning: environment.auth.kind === 'cloud-exchange' ? expiryWarning(environment.auth.secretExpiresOn) : null
+    expiryWarning: expiry ? expiryWarning(profileText(profile, expiry.field) || null, expiry.renew) : null
   }
-  const profile = environment.auth
-  switch (profile.kind) {
-    case 'none':
-      return { ...base, effective: 'none', headerPreview: null }
-    case 'netskope':
-      if (has('v2Token')) {
-        const value = await masked('v2Token')
-        const headerPreview = profile.v2Scheme === 'bearer' ? `Authorization: Bearer ${value}` : `Netskope-Api-Token: ${value}`
-        return { ...base, effective: 'netskope-v2', headerPreview }
-      }
-      if (has('v1Token')) {
-        const value = await masked('v1Token')
-        return { ...base, effective: 'netskope-v1-only', headerPreview: profile.v1Placement === 'form' ? `token=${value} (form field)` : `?token=${value}` }
-      }
-      return { ...base, effective: 'none', headerPreview: null }
-    case 'insightcloudsec': {
-      const login = profile.username !== '' && has('password')
-      if (has('apiKey')) return { ...base, effective: 'api-key', headerPreview: `Api-Key: ${await masked('apiKey')}`, bothIcsCredentials: login }
-      if (!login) return { ...base, effective: 'none', headerPreview: null }
-      return {
-        ...base,
-        effective: 'login',
-        headerPreview: `x-auth-token: ${session ? maskSecret(session.token) : '(session from /v2/public/user/login on the next send)'}`
-      }
-    }
-    default: {
-      const flow = vendorById(profile.kind)?.clientCredentials
-      if (!flow || profileText(profile, flow.clientIdField) === '' || !has(flow.secret)) return { ...base, effective: 'none', headerPreview: null }
-      return {
-        ...base,
-        effective: 'client-credentials',
-        headerPreview: `Authorization: Bearer ${session ? maskSecret(session.token) : `(token from ${flow.tokenPath} on the next send)`}`
-      }
-    }
+  if (!method) return { ...base, using: null, headerPreview: null, unusedNote: null }
+  const masked = async (): Promise<string> => maskSecret((await vault.reveal(secretKey(environment.id, method.secret))) ?? '')
+  return {
+    ...base,
+    using: method.paths?.note ? `${method.label} only (${method.paths.note})` : method.label,
+    headerPreview: await preview(method, masked, session),
+    unusedNote: unusedNote(profile, method, has)
   }
+}
+
+async function preview(method: AuthMethod, masked: () => Promise<string>, session: Session | null): Promise<string> {
+  switch (method.flow) {
+    case 'header':
+      return `${method.header}: ${method.prefix}${await masked()}`
+    case 'param':
+      return method.placement === 'form' ? `${method.param}=${await masked()} (form field)` : `?${method.param}=${await masked()}`
+    case 'client-credentials':
+      return `Authorization: Bearer ${session ? maskSecret(session.token) : `(token from ${method.tokenPath} on the next send)`}`
+    case 'session-login':
+      return `${method.header}: ${session ? maskSecret(session.token) : `(session from ${method.loginPath} on the next send)`}`
+  }
+}
+
+/**
+ * Stored credentials no request gets while `used` is sent: other methods for the same requests (a Netskope v1 token
+ * serves other paths than the v2 one, so it is not unused).
+ */
+function unusedNote(profile: { kind: string }, used: AuthMethod, has: (name: string) => boolean): string | null {
+  if (used.paths) return null
+  const unused = (vendorById(profile.kind)?.auth ?? []).filter((other) => other.secret !== used.secret && !other.paths && inputsPresent(other, profile, has, true))
+  return unused.length === 0 ? null : `Also stored but not sent: the ${unused.map((other) => other.label).join(' and the ')}.`
 }

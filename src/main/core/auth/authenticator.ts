@@ -1,13 +1,13 @@
 import type { Environment } from '@shared/model/environment'
 import type { KeyValue, RequestSpec } from '@shared/model/request'
-import type { AuthProfile } from '@shared/model/auth'
 import type { HttpEngine, SendOptions } from '../http/engine-contract'
 import { secretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
 import { profileText, vendorById } from '@shared/vendors/registry'
 import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
 import type { AppliedAuth } from './applied-auth'
-import { loginClientCredentials, loginInsightCloudSec, logoutInsightCloudSec, type Session } from './session-login'
+import { loginClientCredentials, loginSession, logoutSession, type Session } from './session-login'
+import { alreadyCarried, chooseMethod, type CarriedNames } from '@shared/vendors/auth-methods'
 import { SessionCache, type CachedSession } from './session-cache'
 
 export interface Authenticator {
@@ -16,11 +16,11 @@ export interface Authenticator {
   invalidate(environmentId: string): void
   /** The cached session, for logout and for the auth panel's "logged in until". */
   session(environmentId: string): Session | null
-  /** Ends the cached session (InsightCloudSec's logout call; a CE token is simply dropped). */
+  /** Ends the cached session (a session login's logout call; an OAuth2 token is simply dropped). */
   logout(environment: Environment, options: SendOptions): Promise<boolean>
   /** After an environment is saved: drops (and logs out) sessions issued for an origin it no longer has. */
   forgetStale(environment: Environment, options: SendOptions): Promise<void>
-  /** At quit: logs every InsightCloudSec session out where it was issued (waiting at most `waitMs`), forgets all. */
+  /** At quit: logs every session out where it was issued (waiting at most `waitMs`), forgets all. */
   closeAll(options: SendOptions, waitMs: number): Promise<void>
   /** Records how the server answered a request that carried this environment's credential (401/403 -> last error). */
   observe(environmentId: string, applied: AppliedAuth, status: number): void
@@ -31,9 +31,7 @@ export interface Authenticator {
 /** A failed login is not repeated with the same credentials for this long: repeated failures lock accounts. */
 export const FAILED_LOGIN_HOLD_MS = 60_000
 
-const header = (name: string, value: string): KeyValue => ({ name, value, enabled: true })
-const hasHeader = (spec: RequestSpec, name: string): boolean =>
-  spec.headers.some((row) => row.name.toLowerCase() === name.toLowerCase())
+const row = (name: string, value: string): KeyValue => ({ name, value, enabled: true })
 
 /**
  * Adds the environment's credential to an already resolved request, reading secrets from the vault at send time.
@@ -45,13 +43,13 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
   const secret = (environment: Environment, name: string): Promise<string | null> => vault.reveal(secretKey(environment.id, name))
 
   /** The session token, also recorded in the send's secret values so that echoes of it are masked. */
-  async function sessionFor(environment: Environment, options: SendOptions, key: string, login: () => Promise<Session>): Promise<string> {
-    const token = await cachedOrFreshSession(environment, key, login)
+  async function sessionFor(environment: Environment, options: SendOptions, key: string, login: () => Promise<Session>, logout: CachedSession['logout']): Promise<string> {
+    const token = await cachedOrFreshSession(environment, key, login, logout)
     options.secretValues?.push(token)
     return token
   }
 
-  async function cachedOrFreshSession(environment: Environment, key: string, login: () => Promise<Session>): Promise<string> {
+  async function cachedOrFreshSession(environment: Environment, key: string, login: () => Promise<Session>, logout: CachedSession['logout']): Promise<string> {
     const cached = sessions.get(environment.id, key)
     if (cached && cached.expiresAt > Date.now()) return cached.token
     const held = failures.get(environment.id)
@@ -62,7 +60,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
     }
     try {
       const fresh = await login()
-      sessions.set(environment.id, key, { ...fresh, issuer: environment.baseUrl, tls: environment.tls, kind: environment.auth.kind })
+      sessions.set(environment.id, key, { ...fresh, issuer: environment.baseUrl, tls: environment.tls, logout })
       failures.delete(environment.id)
       return fresh.token
     } catch (failure) {
@@ -73,71 +71,45 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
     }
   }
 
-  async function applyProfile(
-    profile: AuthProfile,
-    environment: Environment,
-    spec: RequestSpec,
-    options: SendOptions
-  ): Promise<{ spec: RequestSpec; applied: AppliedAuth }> {
-    switch (profile.kind) {
-      case 'none':
-        return { spec, applied: 'none' }
-      case 'netskope': {
-        if (pathOf(spec).startsWith('/api/v1/')) {
-          const token = await secret(environment, 'v1Token')
-          if (token === null) return { spec, applied: 'none' }
-          return { spec: withV1Token(spec, token, profile.v1Placement), applied: 'netskope-v1' }
-        }
-        const token = await secret(environment, 'v2Token')
-        if (token === null) return { spec, applied: 'none' }
-        const added = profile.v2Scheme === 'bearer' ? header('Authorization', `Bearer ${token}`) : header('Netskope-Api-Token', token)
-        if (hasHeader(spec, added.name)) return { spec, applied: 'manual' }
-        return { spec: { ...spec, headers: [...spec.headers, added] }, applied: 'netskope-v2' }
+  /** The vendor's first method that fits this request (src/shared/vendors/auth-methods.ts), with its secret. */
+  async function applyProfile(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<{ spec: RequestSpec; applied: AppliedAuth }> {
+    const profile = environment.auth
+    const vendor = vendorById(profile.kind)
+    const method = chooseMethod(profile, pathOf(spec), (name) => vault.has(secretKey(environment.id, name)), true)
+    if (!vendor || !method) return { spec, applied: 'none' }
+    if (alreadyCarried(profile, method, carriedNames(spec))) return { spec, applied: 'manual' }
+    const value = await secret(environment, method.secret)
+    if (value === null) return { spec, applied: 'none' }
+    const applied = { credential: method.label, session: method.flow === 'client-credentials' || method.flow === 'session-login' }
+    switch (method.flow) {
+      case 'header':
+        return { spec: withHeader(spec, method.header, `${method.prefix}${value}`), applied }
+      case 'param':
+        return { spec: withParam(spec, method.param, value, method.placement), applied }
+      case 'client-credentials': {
+        const clientId = profileText(profile, method.clientIdField)
+        const exchange = { ...method, vendor: vendor.labels.authMode, clientId, clientSecret: value }
+        const login = (): Promise<Session> => loginClientCredentials(engine, environment, exchange, options)
+        const token = await sessionFor(environment, options, SessionCache.key(environment, clientId, value), login, null)
+        return { spec: withHeader(spec, 'Authorization', `Bearer ${token}`), applied }
       }
-      case 'insightcloudsec': {
-        if (hasHeader(spec, 'Api-Key') || hasHeader(spec, 'x-auth-token')) return { spec, applied: 'manual' }
-        // With both credentials, send only the API key: InsightCloudSec prefers Api-Key and would ignore the token.
-        const apiKey = await secret(environment, 'apiKey')
-        if (apiKey !== null) return { spec: { ...spec, headers: [...spec.headers, header('Api-Key', apiKey)] }, applied: 'api-key' }
-        const password = await secret(environment, 'password')
-        if (password === null || profile.username === '' || isPath(spec, '/v2/public/user/login')) return { spec, applied: 'none' }
-        const key = SessionCache.key(environment, profile.username, password)
-        const token = await sessionFor(environment, options, key, () => loginInsightCloudSec(engine, environment, profile.username, password, options))
-        return { spec: { ...spec, headers: [...spec.headers, header('x-auth-token', token)] }, applied: 'session' }
+      case 'session-login': {
+        const attempt = { flow: method, vendor: vendor.labels.authMode, username: profileText(profile, method.usernameField), password: value }
+        const login = (): Promise<Session> => loginSession(engine, environment, attempt, options)
+        const logout = { path: method.logoutPath, header: method.header }
+        const token = await sessionFor(environment, options, SessionCache.key(environment, attempt.username, value), login, logout)
+        return { spec: withHeader(spec, method.header, token), applied }
       }
-      default:
-        return applyClientCredentials(profile, environment, spec, options)
     }
   }
 
-  /** OAuth2 client credentials (src/shared/vendors/definition.ts): the exchange's token as Bearer, cached until it expires. */
-  async function applyClientCredentials(
-    profile: AuthProfile,
-    environment: Environment,
-    spec: RequestSpec,
-    options: SendOptions
-  ): Promise<{ spec: RequestSpec; applied: AppliedAuth }> {
-    const vendor = vendorById(profile.kind)
-    const flow = vendor?.clientCredentials
-    if (!vendor || !flow) return { spec, applied: 'none' }
-    const clientId = profileText(profile, flow.clientIdField)
-    const clientSecret = await secret(environment, flow.secret)
-    if (clientSecret === null || clientId === '' || isPath(spec, flow.tokenPath)) return { spec, applied: 'none' }
-    if (hasHeader(spec, 'Authorization')) return { spec, applied: 'manual' }
-    const key = SessionCache.key(environment, clientId, clientSecret)
-    const exchange = { ...flow, vendor: vendor.labels.authMode, clientId, clientSecret }
-    const token = await sessionFor(environment, options, key, () => loginClientCredentials(engine, environment, exchange, options))
-    return { spec: { ...spec, headers: [...spec.headers, header('Authorization', `Bearer ${token}`)] }, applied: 'session' }
-  }
-
-  /** ICS sessions are ended at the host that issued them; CE tokens have no logout and are simply dropped. */
+  /** Sessions with a logout are ended at the host that issued them; tokens without one (OAuth2) are simply dropped. */
   function end(ended: CachedSession[], options: SendOptions): Promise<unknown> {
-    return Promise.allSettled(ended.filter((session) => session.kind === 'insightcloudsec')
-      .map((session) => logoutInsightCloudSec(engine, session.issuer, session, { ...options, tls: session.tls })))
+    return Promise.allSettled(ended.map((session) => session.logout && logoutSession(engine, session.issuer, session, session.logout, { ...options, tls: session.tls })))
   }
 
   return {
-    apply: (environment, spec, options) => applyProfile(environment.auth, environment, spec, options),
+    apply: applyProfile,
     invalidate(environmentId) {
       sessions.take(environmentId)
       // Keep the message for the panel but allow a fresh login attempt.
@@ -145,7 +117,7 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
       if (failure) failures.set(environmentId, { message: failure.message, at: failure.at, error: null })
     },
     observe(environmentId, applied, status) {
-      if (applied === 'none' || applied === 'manual') return
+      if (typeof applied === 'string') return
       if (status === 401 || status === 403) failures.set(environmentId, { message: describeStatus(applied, status), at: Date.now(), error: null })
       else if (status < 400) failures.delete(environmentId)
     },
@@ -174,18 +146,23 @@ function pathOf(spec: RequestSpec): string {
   return URL.canParse(spec.url) ? new URL(spec.url).pathname : ''
 }
 
-function isPath(spec: RequestSpec, path: string): boolean {
-  return pathOf(spec).replace(/\/+$/, '') === path
+/** Header names (lower case) and query, URL and form parameter names the request already has. */
+function carriedNames(spec: RequestSpec): CarriedNames {
+  const urlParams = URL.canParse(spec.url) ? [...new URL(spec.url).searchParams.keys()] : []
+  const fields = spec.body.kind === 'form' ? spec.body.fields.map((row) => row.name) : []
+  const lower = (names: string[]): string[] => names.map((name) => name.toLowerCase())
+  return { headers: lower(spec.headers.map((row) => row.name)), params: lower([...spec.query.map((row) => row.name), ...urlParams, ...fields]) }
 }
 
-/** Netskope v1: `token` as a query parameter (docs style) or a form field (CE's validation call). */
-function withV1Token(spec: RequestSpec, token: string, placement: 'query' | 'form'): RequestSpec {
-  const hasToken = (rows: KeyValue[]): boolean => rows.some((row) => row.name === 'token')
-  if (hasToken(spec.query) || (URL.canParse(spec.url) && new URL(spec.url).searchParams.has('token'))) return spec
+function withHeader(spec: RequestSpec, name: string, value: string): RequestSpec {
+  return { ...spec, headers: [...spec.headers, row(name, value)] }
+}
+
+/** A query parameter (Netskope v1 docs style), or a form field when asked and the body is a form or empty. */
+function withParam(spec: RequestSpec, name: string, value: string, placement: 'query' | 'form'): RequestSpec {
   if (placement === 'form' && (spec.body.kind === 'form' || spec.body.kind === 'none')) {
     const fields = spec.body.kind === 'form' ? spec.body.fields : []
-    if (hasToken(fields)) return spec
-    return { ...spec, body: { kind: 'form', fields: [...fields, header('token', token)] } }
+    return { ...spec, body: { kind: 'form', fields: [...fields, row(name, value)] } }
   }
-  return { ...spec, query: [...spec.query, header('token', token)] }
+  return { ...spec, query: [...spec.query, row(name, value)] }
 }

@@ -8,7 +8,8 @@ export interface CachedSession extends Session {
   issuer: string
   /** The TLS settings it was issued under (a private CA), so the logout reaches the same server. */
   tls: Environment['tls']
-  kind: Environment['auth']['kind']
+  /** The vendor's logout call, or null when its tokens are simply dropped (OAuth2 client credentials). */
+  logout: { path: string; header: string } | null
 }
 
 /**

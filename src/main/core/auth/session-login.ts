@@ -3,7 +3,7 @@ import type { RequestSpec } from '@shared/model/request'
 import { AppError } from '@shared/model/errors'
 import { joinBaseUrl } from '@shared/templating/template'
 import { maskSecretValues } from '@shared/redaction/secret-values'
-import type { ClientCredentials } from '@shared/vendors/definition'
+import type { ClientCredentialsMethod, SessionLoginMethod } from '@shared/vendors/definition'
 import type { HttpEngine, SendOptions } from '../http/engine-contract'
 
 export interface Session {
@@ -48,45 +48,46 @@ function serverMessage(json: Record<string, unknown> | null, fallback: string, s
   return typeof detail === 'string' ? maskSecretValues(detail, [secret]) : maskSecretValues(fallback, [secret]).slice(0, 300)
 }
 
-/** InsightCloudSec: POST /v2/public/user/login -> session_id, sent afterwards as x-auth-token. */
-export async function loginInsightCloudSec(
-  engine: HttpEngine,
-  environment: Environment,
-  username: string,
-  password: string,
-  options: SendOptions
-): Promise<Session> {
+/** What a username/password login needs: the vendor's flow (src/shared/vendors/definition.ts) and the values. */
+export interface SessionLoginAttempt {
+  flow: SessionLoginMethod
+  vendor: string
+  username: string
+  password: string
+}
+
+/** A session login (InsightCloudSec's /v2/public/user/login): JSON {username, password} -> the flow's token field. */
+export async function loginSession(engine: HttpEngine, environment: Environment, attempt: SessionLoginAttempt, options: SendOptions): Promise<Session> {
+  const { flow, username, password } = attempt
   const spec: RequestSpec = {
     method: 'POST',
-    url: joinBaseUrl(environment.baseUrl, '/v2/public/user/login'),
+    url: joinBaseUrl(environment.baseUrl, flow.loginPath),
     query: [],
     headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
     body: { kind: 'json', text: JSON.stringify({ username, password }) }
   }
-  const { status, json, text } = await postForJson(engine, spec, options, 'InsightCloudSec login', password)
-  const sessionId = json?.['session_id']
-  if (status >= 400 || typeof sessionId !== 'string') {
-    throw new AppError(
-      'INVALID_INPUT',
-      `InsightCloudSec login as "${username}" failed (HTTP ${status}): ${serverMessage(json, text || 'no session_id in the answer', password)}.`,
-      'Check the username and password in the auth panel. SSO users cannot log in through the API: use an API key.'
-    )
+  const { status, json, text } = await postForJson(engine, spec, options, `${attempt.vendor} login`, password)
+  const token = json?.[flow.tokenField]
+  if (status >= 400 || typeof token !== 'string') {
+    const detail = serverMessage(json, text || `no ${flow.tokenField} in the answer`, password)
+    throw new AppError('INVALID_INPUT', `${attempt.vendor} login as "${username}" failed (HTTP ${status}): ${detail}.`, flow.hint)
   }
-  // session_timeout's unit is not documented by InsightCloudSec; minutes fits every sample answer. Renew a minute early.
-  const timeout = typeof json?.['session_timeout'] === 'number' ? json['session_timeout'] : 60
-  return { token: sessionId, expiresAt: Date.now() + Math.max(1, timeout - 1) * 60_000 }
+  const timeout = json?.[flow.timeout.field]
+  const lifetimeSec = typeof timeout === 'number' && timeout > 0 ? timeout * flow.timeout.unitSec : flow.timeout.defaultSec
+  // Renewed a minute early, so a token is never sent in its last seconds.
+  return { token, expiresAt: Date.now() + Math.max(60, lifetimeSec - 60) * 1000 }
 }
 
 /**
- * POST /v2/public/user/logout with the session, at the base URL that issued it (the environment's may have changed
- * since); the server answers 200 with an empty body. Failures are ignored: the session is forgotten either way.
+ * Ends a session at the base URL that issued it (the environment's may have changed since), sending the token in
+ * the header it was used in. Failures are ignored: the session is forgotten either way.
  */
-export async function logoutInsightCloudSec(engine: HttpEngine, issuer: string, session: Session, options: SendOptions): Promise<void> {
+export async function logoutSession(engine: HttpEngine, issuer: string, session: Session, logout: { path: string; header: string }, options: SendOptions): Promise<void> {
   const spec: RequestSpec = {
     method: 'POST',
-    url: joinBaseUrl(issuer, '/v2/public/user/logout'),
+    url: joinBaseUrl(issuer, logout.path),
     query: [],
-    headers: [{ name: 'x-auth-token', value: session.token, enabled: true }],
+    headers: [{ name: logout.header, value: session.token, enabled: true }],
     body: { kind: 'none' }
   }
   try {
@@ -98,7 +99,7 @@ export async function logoutInsightCloudSec(engine: HttpEngine, issuer: string, 
 }
 
 /** What an OAuth2 client-credentials exchange needs: the vendor's flow (src/shared/vendors/definition.ts) and the values. */
-export interface ClientCredentialsExchange extends ClientCredentials {
+export interface ClientCredentialsExchange extends ClientCredentialsMethod {
   vendor: string
   clientId: string
   clientSecret: string

@@ -70,9 +70,7 @@ export async function createSnippet(request: SnippetRequest, settings: Settings,
     secrets: inlineSecrets ? { inline: await inlineValues(environment, read) } : 'env',
     iterator: request.iterator ?? iteratorOf(resolved)
   }
-  if (auth.kind === 'insightcloudsec' && environment) {
-    input.icsMode = vault.has(secretKey(environment.id, 'apiKey')) ? 'api-key' : 'login'
-  }
+  if (environment) input.storedSecrets = (AUTH_SECRET_NAMES[auth.kind] as readonly SecretName[]).filter((name) => vault.has(secretKey(environment.id, name)))
   let code: string
   try {
     code = generateSnippet(input, request.language)

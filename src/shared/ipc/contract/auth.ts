@@ -2,17 +2,18 @@ import { z } from 'zod'
 import { IdSchema } from './ids'
 
 export const authCommands = {
-  /** Ends a login-derived session (InsightCloudSec logout call; Cloud Exchange token dropped). */
+  /** Ends a login-derived session (a session login's logout call; an OAuth2 token is dropped). */
   'auth:logout': { input: z.object({ environmentId: IdSchema }), output: z.object({ loggedOut: z.boolean() }) },
   /** The auth panel's state at a glance; header values are masked. */
   'auth:status': {
     input: z.object({ environmentId: IdSchema }),
     output: z.object({
-      effective: z.enum(['none', 'api-key', 'login', 'netskope-v2', 'netskope-v1-only', 'client-credentials']),
+      /** The credential the next request carries, named by its vendor definition; null: none. */
+      using: z.string().nullable(),
       headerPreview: z.string().nullable(),
       loggedInUntil: z.number().nullable(),
       lastError: z.string().nullable(),
-      bothIcsCredentials: z.boolean(),
+      unusedNote: z.string().nullable(),
       expiryWarning: z.string().nullable()
     })
   },

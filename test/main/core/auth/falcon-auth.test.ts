@@ -70,7 +70,7 @@ describe('CrowdStrike Falcon through the generic client-credentials flow', () =>
   it('the auth panel shows the client-credentials mode with the token masked', async () => {
     const environment = await falconEnvironment('falcon-status', client.clientSecret)
     expect(await describeAuth(environment, core.vault, core.auth)).toMatchObject({
-      effective: 'client-credentials',
+      using: 'CrowdStrike Falcon client credentials',
       headerPreview: 'Authorization: Bearer (token from /oauth2/token on the next send)'
     })
     await core.requests.send(`run-${++run}`, hosts, 'falcon-status', () => undefined)

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Environment } from '@shared/model/environment'
 import { containsSecretValue } from '@shared/redaction/secret-values'
 import { listen, type RunningServer } from '../../../support/echo-server'
-import { loginClientCredentials, loginInsightCloudSec } from '../../../../src/main/core/auth/session-login'
-import { cloudExchange } from '../../../../src/shared/vendors/cloud-exchange'
+import { loginClientCredentials, loginSession } from '../../../../src/main/core/auth/session-login'
+import { flowOf } from '../../../support/vendor-flows'
 import { expectAppError, makeEngine, options, type EngineFixture } from '../http/helpers'
 
 // Finding 6 of issue 15: a login server that repeats the request in its error answer would put the client secret or
@@ -40,13 +40,13 @@ function environment(path: string): Environment {
 
 describe.each(['/json', '/text'])('a login server echoing the request (%s)', (path) => {
   it('Cloud Exchange: the client secret is masked in the login error', async () => {
-    const error = await expectAppError(loginClientCredentials(fx.engine, environment(path), { ...cloudExchange.clientCredentials, vendor: 'Cloud Exchange', clientId: 'client-1', clientSecret: SECRET }, options()), 'INVALID_INPUT')
+    const error = await expectAppError(loginClientCredentials(fx.engine, environment(path), { ...flowOf('cloud-exchange', 'client-credentials'), vendor: 'Cloud Exchange', clientId: 'client-1', clientSecret: SECRET }, options()), 'INVALID_INPUT')
     expect(error.message).toContain('rejected')
     expect(containsSecretValue(`${error.message} ${error.hint ?? ''}`, [SECRET]), error.message).toBe(false)
   })
 
   it('InsightCloudSec: the password is masked in the login error', async () => {
-    const error = await expectAppError(loginInsightCloudSec(fx.engine, environment(path), 'alice', SECRET, options()), 'INVALID_INPUT')
+    const error = await expectAppError(loginSession(fx.engine, environment(path), { flow: flowOf('insightcloudsec', 'session-login'), vendor: 'InsightCloudSec', username: 'alice', password: SECRET }, options()), 'INVALID_INPUT')
     expect(error.message).toContain('rejected')
     expect(containsSecretValue(`${error.message} ${error.hint ?? ''}`, [SECRET]), error.message).toBe(false)
   })
@@ -56,6 +56,6 @@ it('an echo cut at 300 characters does not keep the first half of the secret', a
   // The form-encoded secret starts 10 characters before the cut.
   const before = 'rejected: grant_type=client_credentials&client_id='.length + '&client_secret='.length
   const clientId = 'c'.repeat(290 - before)
-  const error = await expectAppError(loginClientCredentials(fx.engine, environment('/text'), { ...cloudExchange.clientCredentials, vendor: 'Cloud Exchange', clientId: clientId, clientSecret: SECRET }, options()), 'INVALID_INPUT')
+  const error = await expectAppError(loginClientCredentials(fx.engine, environment('/text'), { ...flowOf('cloud-exchange', 'client-credentials'), vendor: 'Cloud Exchange', clientId: clientId, clientSecret: SECRET }, options()), 'INVALID_INPUT')
   expect(error.message).not.toContain(SECRET.slice(0, 8))
 })

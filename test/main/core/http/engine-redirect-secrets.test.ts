@@ -7,8 +7,8 @@ import type { Environment } from '@shared/model/environment'
 import { containsSecretValue } from '@shared/redaction/secret-values'
 import { startRedirectServer } from '../../../support/redirect-server'
 import { listen, type RunningServer } from '../../../support/echo-server'
-import { loginClientCredentials, loginInsightCloudSec } from '../../../../src/main/core/auth/session-login'
-import { cloudExchange } from '../../../../src/shared/vendors/cloud-exchange'
+import { loginClientCredentials, loginSession } from '../../../../src/main/core/auth/session-login'
+import { flowOf } from '../../../support/vendor-flows'
 import { createAppCore } from '../../../../src/main/core/app-core'
 import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
 import { secretKey } from '../../../../src/main/core/vault/vault'
@@ -95,14 +95,14 @@ describe('engine: redirects of secrets to another origin', () => {
 
   it('Cloud Exchange login: client_secret is not re-sent to another origin', async () => {
     const before = b.requests.length
-    const login = loginClientCredentials(fx.engine, environment(away.url), { ...cloudExchange.clientCredentials, vendor: 'Cloud Exchange', clientId: 'client-1', clientSecret: SECRET }, options())
+    const login = loginClientCredentials(fx.engine, environment(away.url), { ...flowOf('cloud-exchange', 'client-credentials'), vendor: 'Cloud Exchange', clientId: 'client-1', clientSecret: SECRET }, options())
     await expectAppError(login, 'REDIRECT_REFUSED')
     expect(b.requests.length).toBe(before)
   })
 
   it('InsightCloudSec login: the password is not re-sent to another origin', async () => {
     const before = b.requests.length
-    const login = loginInsightCloudSec(fx.engine, environment(away.url), 'alice', SECRET, options())
+    const login = loginSession(fx.engine, environment(away.url), { flow: flowOf('insightcloudsec', 'session-login'), vendor: 'InsightCloudSec', username: 'alice', password: SECRET }, options())
     await expectAppError(login, 'REDIRECT_REFUSED')
     expect(b.requests.length).toBe(before)
   })

@@ -66,7 +66,7 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
               <GenerateApiKey environmentId={environment.id} onDone={state.refresh} />
             </>
           )}
-          {state.status && <AuthStatusView status={state.status} vault={state.vault} vendorLabel={vendorById(environment.auth.kind)?.labels.authMode ?? ''} />}
+          {state.status && <AuthStatusView status={state.status} vault={state.vault} />}
           {state.error && (
             <p className="inline-error" role="alert">
               Could not load the auth state: {state.error}

@@ -1,19 +1,11 @@
 import type { AuthStatus, VaultStatus } from './useAuthState'
 
-const EFFECTIVE_LABEL: Record<Exclude<AuthStatus['effective'], 'client-credentials'>, string> = {
-  none: 'No credential will be sent',
-  'api-key': 'InsightCloudSec API key',
-  login: 'InsightCloudSec login session',
-  'netskope-v2': 'Netskope v2 token',
-  'netskope-v1-only': 'Netskope v1 token only (/api/v1)'
-}
-
 /** The auth state at a glance: what is sent (masked), session expiry, last error, notes. */
-export function AuthStatusView({ status, vault, vendorLabel }: { status: AuthStatus; vault: VaultStatus | null; vendorLabel: string }): React.JSX.Element {
+export function AuthStatusView({ status, vault }: { status: AuthStatus; vault: VaultStatus | null }): React.JSX.Element {
   return (
     <div className="auth-status" data-testid="auth-status" aria-live="polite">
       <p>
-        Using: <strong data-testid="auth-effective">{status.effective === 'client-credentials' ? `${vendorLabel} client credentials` : EFFECTIVE_LABEL[status.effective]}</strong>
+        Using: <strong data-testid="auth-effective">{status.using ?? 'No credential will be sent'}</strong>
         {status.headerPreview && (
           <>
             {' '}
@@ -21,9 +13,7 @@ export function AuthStatusView({ status, vault, vendorLabel }: { status: AuthSta
           </>
         )}
       </p>
-      {status.bothIcsCredentials && (
-        <p data-testid="auth-both-note">API key is used (both set): the login is ignored while an API key is stored.</p>
-      )}
+      {status.unusedNote && <p data-testid="auth-both-note">{status.unusedNote}</p>}
       {status.loggedInUntil !== null && (
         <p data-testid="auth-logged-in">Logged in until {new Date(status.loggedInUntil).toLocaleString()}</p>
       )}

@@ -19,13 +19,14 @@ export function ProfileFieldInput({ field, profile, onChange }: Props): React.JS
       return (
         <label>
           {field.label}
-          <select data-testid={field.testId} value={String(value)} onChange={(event) => set(event.target.value)}>
+          <select data-testid={field.testId} value={typeof value === 'string' ? value : field.options[0]?.value} onChange={(event) => set(event.target.value)}>
             {field.options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}
               </option>
             ))}
           </select>
+          {field.help && <small className="muted field-help" data-testid={`${field.testId}-help`}>{field.help}</small>}
         </label>
       )
     case 'text':
