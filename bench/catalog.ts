@@ -1,5 +1,5 @@
 /**
- * Catalog benchmark (issue 4): load a generated catalog of 1,000 operations, search it one keystroke at a time
+ * Catalog benchmark: load a generated catalog of 1,000 operations, search it one keystroke at a time
  * (target: under 16 ms per keystroke, one frame), and import a multi-megabyte OpenAPI / Swagger file.
  * Run alone: `npx tsx --tsconfig tsconfig.node.json bench/catalog.ts [--quick]`; bench/run.ts imports `run`.
  */

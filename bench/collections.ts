@@ -1,5 +1,5 @@
 /**
- * Collections (issue 8 item 6): a collection of 1,000 saved requests (10 folders of 100), written with the real
+ * Collections: a collection of 1,000 saved requests (10 folders of 100), written with the real
  * core repository, opened through the IPC handler path (`collection:open` -> open-collections -> repository ->
  * tree) and one request read with `collection:read-request`. Baselines: a raw recursive readdir + readFile of the
  * same files in the same run, and Bruno's published figure (~8 s for 1,000 request files) as a fixed reference.
@@ -21,7 +21,7 @@ import { machine, median, row, type Benchmark } from './bench-lib'
 
 const FOLDERS = 10
 const PER_FOLDER = 100
-/** Bruno's own published figure for opening 1,000 request files, as quoted in issue 8 (not measured here). */
+/** Bruno's own published figure for opening 1,000 request files, from Bruno's documentation (not measured here). */
 const BRUNO_MS = 8000
 
 async function rawRead(dir: string): Promise<number> {

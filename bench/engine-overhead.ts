@@ -1,5 +1,5 @@
 /**
- * Engine overhead (issue 8 item 1): N sequential GETs to a loopback server through the full send path
+ * Engine overhead: N sequential GETs to a loopback server through the full send path
  * (dispatch -> handler table -> core request runner -> engine -> undici, history recorded in its worker thread and
  * V8 tuned as in the app's main process, src/main/core/heap-tuning.ts) against raw
  * `undici.request` on the same server, alternating rounds so machine noise hits both alike. Median per-request time

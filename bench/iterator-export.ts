@@ -1,5 +1,5 @@
 /**
- * Iterator export (issue 6): N pages of 10,000 records (default 100 = 1,000,000) from the sandbox (its own process,
+ * Iterator export: N pages of 10,000 records (default 100 = 1,000,000) from the sandbox (its own process,
  * plain HTTP, wait_time 0, rate limit off) to NDJSON, by (1) the app's iterator runner, (2) a Python `requests`
  * loop doing the same paging and writing NDJSON, (3) curl fetching the same pages one after another to a file.
  * Each contender uses its own index and starts at the same epoch. The app runs in a child process per size so its

@@ -1,5 +1,5 @@
 /**
- * Large responses (issue 8 item 2): 10 MB, 50 MB and 200 MB JSON bodies from a loopback server (its own process),
+ * Large responses: 10 MB, 50 MB and 200 MB JSON bodies from a loopback server (its own process),
  * sent from the built renderer in Chromium (Playwright) through the e2e bridge, whose core runs in its own process so
  * its RSS is its own. Per size: time from Send until the body is visible and scrollable (baseline: curl downloading
  * the same body to disk), the longest main-thread task while scrolling (keys, wheel, scrollbar jumps) and searching

@@ -28,7 +28,7 @@ interface ModuleInfo {
   renderer?: boolean
 }
 
-/** Issue 8's rows in order (items 1-6), then the soak run (issue 9). */
+/** The rows in the order bench/README.md lists them, then the soak run. */
 const MODULES: ModuleInfo[] = [
   { name: 'engine-overhead', file: 'engine-overhead.ts' },
   { name: 'large-responses', file: 'large-responses.ts', renderer: true },

@@ -1,5 +1,5 @@
 /**
- * Soak (issue 9 item 5): a follow-mode iterator pull against the sandbox (fast clock, so pages keep coming) for
+ * Soak: a follow-mode iterator pull against the sandbox (fast clock, so pages keep coming) for
  * 10 minutes (`quick`: 30 s), with this process's RSS sampled; reports RSS at the end of warm-up and at the end, and
  * the least-squares slope after warm-up (target: no growth trend). The 30 s variant with assertions is
  * test/main/core/iterator/iterator-soak.test.ts; both use test/support/iterator-soak.ts.

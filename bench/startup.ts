@@ -1,5 +1,5 @@
 /**
- * Startup (issue 8 item 5), on the built renderer (out/renderer, built first when missing or stale):
+ * Startup, on the built renderer (out/renderer, built first when missing or stale):
  * - initial JavaScript: what index.html loads eagerly (its module script, modulepreloads and their static imports),
  *   gzip-compressed, against everything loaded lazily (dynamic imports: Monaco, catalogs, workers); and whether any
  *   Monaco code is in the initial set (it must not be);

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { expect, test } from './fixtures'
 import { requestTab } from './helpers'
 
-// Issue 15, finding 13: text from an imported file reaches Monaco's hover as plain text, never as Markdown.
+// Text from an imported file reaches Monaco's hover as plain text, never as Markdown.
 const HOSTILE = {
   openapi: '3.0.3',
   info: { title: 'Hover', version: '1' },

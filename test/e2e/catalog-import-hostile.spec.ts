@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
 
-// Issue 15, finding 9: a fanned-out $ref file imports capped, with a report line; a heavy import can be cancelled.
+// A fanned-out $ref file imports capped, with a report line; a heavy import can be cancelled.
 function meshDocument(operations: number, size: number): string {
   const schemas: Record<string, unknown> = {}
   for (let i = 0; i < size; i++) {

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { expect, test } from './fixtures'
 import { requestTab } from './helpers'
 
-// Issue 4 "Done when": import a Swagger 2.0 file with a dangling $ref, see the import report, open an operation.
+// Import a Swagger 2.0 file with a dangling $ref, see the import report, open an operation.
 const SWAGGER = resolve(import.meta.dirname, '../main/core/catalog-import/fixtures/petstore-swagger2-dangling.json')
 
 test('import a Swagger 2.0 file with a dangling $ref: report, imported group, open an operation, remove', async ({ app, bridge }) => {

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures'
 import { requestTab } from './helpers'
 
-// Issue 15, finding 15: a pasted cURL command's credentials are moved into the vault (or dropped), never kept in the page.
+// A pasted cURL command's credentials are moved into the vault (or dropped), never kept in the page.
 const PASSWORD = 'e2e-pa55-w0rd-9876'
 const BASIC = Buffer.from(`alice:${PASSWORD}`).toString('base64')
 

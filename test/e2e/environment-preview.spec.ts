@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures'
 import { enterRequest, requestTab, setJsonBody } from './helpers'
 
-// Issue 4 item 5: the base URL is edited where it is shown, and the request preview resolves {{variables}}.
+// The base URL is edited where it is shown, and the request preview resolves {{variables}}.
 const TENANT = {
   id: 'env-tenant',
   name: 'Acme tenant',

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { SECRET_NAME, importCurlCommand } from '../../src/shared/collections/curl-secrets'
 
-// Issue 15, finding 15: whatever credentials a pasted cURL command carries, the request keeps none of them literally.
+// Whatever credentials a pasted cURL command carries, the request keeps none of them literally.
 const sq = (word: string): string => `'${word.replaceAll("'", `'\\''`)}'`
 /** A credential unlikely to appear by chance elsewhere in the request (a Q prefix and at least 8 characters). */
 const credential = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~+/=!$&*()'.split('')), minLength: 8, maxLength: 40 }).map((s) => `Q${s}`)

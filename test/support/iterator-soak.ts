@@ -1,5 +1,5 @@
 /**
- * Soak of a follow-mode iterator pull (issue 9 item 5), shared by the 30 s vitest test and bench/soak.ts.
+ * Soak of a follow-mode iterator pull, shared by the 30 s vitest test and bench/soak.ts.
  * The sandbox runs with a fast clock (SPEED x real time), so new events keep arriving and follow mode fetches page
  * after page instead of idling; RSS of this process (app core + in-process sandbox) is sampled with a forced GC
  * before each sample when the runtime allows it, and the trend after warm-up is fitted by least squares.

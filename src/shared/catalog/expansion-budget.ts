@@ -2,7 +2,7 @@ import type { Json } from './refs'
 
 /*
  * Inlining $refs can turn a few KB of OpenAPI into hundreds of MB: ten properties that all point at the next schema,
- * ten levels down, is 10^10 leaves (issue 15). Imported documents are inlined against these caps; a schema over one
+ * ten levels down, is 10^10 leaves. Imported documents are inlined against these caps; a schema over one
  * keeps what fit plus a `$comment` saying which cap cut it, and the import report names where.
  */
 

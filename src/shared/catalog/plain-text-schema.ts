@@ -4,7 +4,7 @@ import { DATA_KEYS, NAME_MAP_KEYS, isObject, type Json, type JsonObject } from '
  * Monaco's JSON service shows a schema's texts in hovers and completions as Markdown: `markdownDescription` and
  * `markdownEnumDescriptions` as written, and `title`, `description` and `enumDescriptions` after escaping only part of
  * the Markdown syntax, so a bare https:// or www. address still becomes a clickable link. A schema from an imported
- * file is someone else's text (issue 15): every such text becomes one `markdownDescription` (or
+ * file is someone else's text: every such text becomes one `markdownDescription` (or
  * `markdownEnumDescriptions`) in which all ASCII punctuation is backslash-escaped, which Markdown renders as the
  * literal characters with no emphasis, links, autolinks or HTML. `defaultSnippets` (code Monaco would insert) are
  * dropped. Built-in catalogs go through the same function: one rule for every schema is simpler to trust.

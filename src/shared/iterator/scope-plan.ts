@@ -1,5 +1,5 @@
 /**
- * Token scope checker (issue 6 item 4), the pure part: which Netskope v2 scope paths the chosen Cloud Exchange
+ * Token scope checker, the pure part: which Netskope v2 scope paths the chosen Cloud Exchange
  * modules need (from the catalog's x-ce-modules / x-privilege metadata), how each is probed read-only, how an
  * answer is classified, and the table that joins plan and answers. Main sends the probes (core/iterator/scope-probe).
  *

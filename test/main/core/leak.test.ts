@@ -122,7 +122,7 @@ describe('no secret leaks', () => {
       ['ns-bad', spec('/api/v1/app_instances', { method: 'POST', query: [{ name: 'op', value: 'list', enabled: true }] }), true],
       ['ce', spec('/api/tenants'), true],
       ['ce-bad', spec('/api/tenants'), false],
-      // Engine errors that quote the URL (issue 15, finding 6): a secret typed into the port or a redirect target.
+      // Engine errors that quote the URL: a secret typed into the port or a redirect target.
       ['ics-key', spec('http://127.0.0.1:{{secret.apiKey}}/v2/public/user/info'), false],
       ['ics-key', spec('{{secret.apiKey}}://host/v2/public/user/info'), false],
       ['ics-key', spec('/v2/public/user/info', { headers: [{ name: 'X {{secret.apiKey}}', value: 'v', enabled: true }] }), false]

@@ -10,7 +10,7 @@ import { dispatch, type Handlers } from '../../../src/main/ipc/dispatch'
 import type { Envelope } from '../../../src/shared/model/errors'
 import { startEchoServer, type RunningServer } from '../../support/echo-server'
 
-/* Issue 15, finding 15: cURL import runs in main; its credentials go to the vault of the chosen environment or nowhere. */
+/* cURL import runs in main; its credentials go to the vault of the chosen environment or nowhere. */
 const PASSWORD = 'pa55-w0rd-ipc-test'
 const BASIC = Buffer.from(`alice:${PASSWORD}`).toString('base64')
 let root: string

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { markdownLiteral, plainTextSchema } from '../../../src/shared/catalog/plain-text-schema'
 
-/* Issue 15, finding 13: every text Monaco renders from a schema is Markdown that shows the file's text literally. */
+/* Every text Monaco renders from a schema is Markdown that shows the file's text literally. */
 describe('plainTextSchema', () => {
   it('turns every description into escaped Markdown, everywhere in the tree, and drops snippets', () => {
     const schema = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { importCurlCommand } from '../../../src/shared/collections/curl-secrets'
 
 /*
- * Issue 15, finding 15: a pasted cURL command's credentials never stay in the draft. The request keeps
+ * A pasted cURL command's credentials never stay in the draft. The request keeps
  * `{{secret.NAME}}`; the literal values come back separately, for main to move into the vault or drop.
  */
 const NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { AppError, type AppErrorShape } from '@shared/model/errors'
 import type { WorkerSource } from '../history/history-client'
 import type { ImportedFile } from './import-file'
+import type { CancelSignal } from '../runs/run-signal'
 
 export type ImportWorkerReply = { ok: true; file: ImportedFile } | { ok: false; error: AppErrorShape }
 
@@ -11,7 +12,7 @@ const cancelled = (): AppError => new AppError('CANCELLED', 'The import was canc
  * Imports one file in its own worker thread (import-worker.ts) and resolves with what it made. Aborting `signal`
  * terminates the worker at once, wherever it is (a synchronous inlining loop cannot check a signal itself).
  */
-export function importInWorker(source: WorkerSource, path: string, signal?: AbortSignal): Promise<ImportedFile> {
+export function importInWorker(source: WorkerSource, path: string, signal?: CancelSignal): Promise<ImportedFile> {
   if (signal?.aborted) return Promise.reject(cancelled())
   return new Promise<ImportedFile>((resolve, reject) => {
     const worker = new Worker(source.file, { workerData: { ...source.workerData, path } })

@@ -7,6 +7,7 @@ import { readJsonFile, writeTextAtomic } from '../storage/json-file'
 import type { WorkerSource } from '../history/history-client'
 import { importCatalogFile, type ImportedFile } from './import-file'
 import { importInWorker } from './import-in-worker'
+import type { CancelSignal } from '../runs/run-signal'
 
 const FileSchema = z.object({ version: z.literal(1), catalog: ImportedCatalogSchema })
 /** Ids are made by the importer (slug + hash); anything else is refused before it becomes a file name. */
@@ -19,7 +20,7 @@ export interface ImportedCatalogStore {
    * Imports a file chosen in main's dialog; the same file imported again replaces its earlier catalog. Aborting
    * `signal` cancels it (AppError CANCELLED) and nothing is stored.
    */
-  importFile(path: string, signal?: AbortSignal): Promise<ImportedCatalog>
+  importFile(path: string, signal?: CancelSignal): Promise<ImportedCatalog>
   remove(id: string): Promise<boolean>
 }
 

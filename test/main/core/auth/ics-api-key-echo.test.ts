@@ -14,7 +14,7 @@ import { sendOptionsFor } from '../../../../src/main/core/request-runner'
 import { DEFAULT_SETTINGS } from '@shared/model/settings'
 import { expectAppError, makeEngine, type EngineFixture } from '../http/helpers'
 
-// Issue 15, finding 6: "Generate API key" quotes the server's error_message; a server that repeats the request's
+// "Generate API key" quotes the server's error_message; a server that repeats the request's
 // Api-Key header there must not put the key into the error the auth panel shows.
 const API_KEY = 'ics-api-key-(echoed)~0123456789abcdef'
 let server: RunningServer

@@ -7,7 +7,7 @@ import { loginClientCredentials, loginSession } from '../../../../src/main/core/
 import { flowOf } from '../../../support/vendor-flows'
 import { expectAppError, makeEngine, options, type EngineFixture } from '../http/helpers'
 
-// Finding 6 of issue 15: a login server that repeats the request in its error answer would put the client secret or
+// A login server that repeats the request in its error answer would put the client secret or
 // password into the login error, which the auth panel and the send's error show.
 let server: RunningServer
 let fx: EngineFixture

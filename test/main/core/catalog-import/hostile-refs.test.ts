@@ -6,7 +6,7 @@ import { openImportedCatalogStore } from '../../../../src/main/core/catalog-impo
 import { importOpenApi } from '../../../../src/main/core/catalog-import/import-openapi'
 
 /*
- * Issue 15, finding 9: a small OpenAPI file whose $refs fan out expands exponentially when every $ref is inlined.
+ * A small OpenAPI file whose $refs fan out expands exponentially when every $ref is inlined.
  * Schema L0 has FAN properties that all point at L1, L1 at L2, ... so the inlined schema has FAN^DEPTH leaves while
  * the file stays a few KB.
  */

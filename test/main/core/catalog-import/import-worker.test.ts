@@ -7,7 +7,7 @@ import { catalogImportWorkerFromSource } from '../../../../scripts/worker-source
 import { AppError } from '../../../../src/shared/model/errors'
 
 /*
- * Issue 15, finding 9: importing a heavy file must not block main's event loop (the app froze 7-25 s). The import runs
+ * Importing a heavy file must not block main's event loop (the app froze 7-25 s). The import runs
  * in a worker thread: main keeps ticking meanwhile, and Cancel ends it. Ticks are counted, no wall-clock thresholds.
  */
 

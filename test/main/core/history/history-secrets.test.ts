@@ -12,7 +12,7 @@ import { historyWorkerFromSource } from '../../../../scripts/worker-source'
 import { startRedirectServer } from '../../../support/redirect-server'
 import type { RunningServer } from '../../../support/echo-server'
 
-// Finding 6 of issue 15: sends that carry {{secret.*}} values (and a credential in a form body) are recorded in the
+// Sends that carry {{secret.*}} values (and a credential in a form body) are recorded in the
 // history file; successes and every kind of engine error must reach the disk with no form of any secret.
 const SECRET = 'sekr3t0value9876xyz'
 const SPECIAL = "p@ss w~rd!(x)'0123456789"

@@ -14,7 +14,7 @@ import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
 import { secretKey } from '../../../../src/main/core/vault/vault'
 import { expectAppError, header, makeEngine, options, row, spec, type EngineFixture } from './helpers'
 
-// Finding 3 of issue 15: a 307/308 to another origin re-sends the body, so a body that carries a secret (CE's
+// A 307/308 to another origin re-sends the body, so a body that carries a secret (CE's
 // client_secret, ICS's password, a v1 token in a form, a {{secret.*}} anywhere) would reach that other server.
 let a: RunningServer
 let b: RunningServer

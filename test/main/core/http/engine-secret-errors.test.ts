@@ -6,7 +6,7 @@ import { startRedirectServer } from '../../../support/redirect-server'
 import type { RunningServer } from '../../../support/echo-server'
 import { expectAppError, makeEngine, options, row, spec, type EngineFixture } from './helpers'
 
-// Finding 6 of issue 15: the engine's errors quote the URL, host, port, header name or Location they are about, and
+// The engine's errors quote the URL, host, port, header name or Location they are about, and
 // any of those may hold a {{secret.*}} value. Each error is made real here; none may carry any form of the secret.
 let a: RunningServer
 let fx: EngineFixture

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { slopePerMinute, soakFollow } from '../../../support/iterator-soak'
 
-// Issue 9 item 5: a follow-mode pull for 30 s against the sandbox (fast clock, so pages keep coming) with RSS sampled.
+// A follow-mode pull for 30 s against the sandbox (fast clock, so pages keep coming) with RSS sampled.
 // Bounds are generous: RSS also moves with allocator slack and machine noise (~10 MB/min seen here, heap flat), so it
 // gets the wider one; heap + external (what a JS-side leak grows) the tighter one. A page-data leak is far above both.
 const MAX_RSS_SLOPE = 60

@@ -11,7 +11,7 @@ import { createSnippet } from '../../../../src/main/core/snippets/snippet-servic
 import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
 import { openVault, secretKey, type Vault } from '../../../../src/main/core/vault/vault'
 
-// Finding 6 of issue 15: snippet:copy and snippet:save build the snippet with the real secret values; when that
+// Snippet:copy and snippet:save build the snippet with the real secret values; when that
 // fails, the error (returned to the renderer) must not quote them.
 const SECRET = 'sekr3t0value9876xyz'
 let root: string
