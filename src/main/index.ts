@@ -7,6 +7,7 @@ import { createMainWindow, denyAllPermissions } from './window'
 import { createElectronPlatform } from './platform/dialogs'
 import { createSafeStorageCipher } from './platform/safe-storage-cipher'
 import { installAppMenu } from './platform/app-menu'
+import { openElectronStateFile } from './platform/electron-state-file'
 import { tuneMainProcessHeap } from './core/heap-tuning'
 import { startSandboxWorker } from '../sandbox/worker/sandbox-client'
 
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     tempDir: bodiesDir.path,
     cipher: (settings) => createSafeStorageCipher(settings.weakSecretStorageAccepted),
+    openStateFile: openElectronStateFile,
     // Built next to this file from src/main/core/history/history-worker.ts (electron.vite.config.ts).
     historyWorker: { file: new URL('./history-worker.js', import.meta.url) },
     // The sandbox (its own program, src/sandbox/) in a worker thread, so its requests never hold up main's event loop.

@@ -5,6 +5,7 @@ import { createHttpEngine } from './http/engine'
 import type { HttpEngine } from './http/engine-contract'
 import { openEnvironmentRepository, type EnvironmentRepository } from './environments'
 import { openSettingsStore, type SettingsStore } from './settings-store'
+import type { OpenStateFile } from './storage/state-file'
 import { createRequestRunner, sendOptionsFor, type RequestRunner } from './request-runner'
 import type { SandboxPort, StartSandbox } from './sandbox-port'
 import { startBuiltInSandbox, syncSandboxEnvironments } from './sandbox-environments'
@@ -41,6 +42,8 @@ export interface AppCoreOptions {
   historyWorker?: WorkerSource
   /** Run each catalog import in a worker thread started from this code (the app, e2e); without it, in this thread. */
   catalogImportWorker?: WorkerSource
+  /** Keeps settings.json and workspace.json: electron-store in the app; conf, its engine, by default. */
+  openStateFile?: OpenStateFile
 }
 
 export interface AppCore {
@@ -74,7 +77,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const notices: string[] = []
   // Started first: the sandbox worker loads its code and issues its certificate while the stores below open.
   const sandboxStarting = options.startSandbox === false ? null : startBuiltInSandbox(options.startSandbox, join(options.dataDir, 'sandbox'), notices)
-  const settings = await openSettingsStore(options.dataDir, notices)
+  const settings = await openSettingsStore(options.dataDir, notices, options.openStateFile)
   const environments = await openEnvironmentRepository(options.dataDir, notices)
   const cipher = typeof options.cipher === 'function' ? await options.cipher(settings.get()) : options.cipher
   const vault = await openVault(options.dataDir, cipher, notices)

@@ -1,27 +1,23 @@
-import { join } from 'node:path'
 import { SettingsSchema, DEFAULT_SETTINGS, type Settings } from '@shared/model/settings'
-import { readJsonFile, writeJsonAtomic } from './storage/json-file'
+import { openState, type OpenStateFile } from './storage/state-file'
+import { openConfStateFile } from './storage/conf-state-file'
 
 export interface SettingsStore {
   get(): Settings
   update(patch: Partial<Settings>): Promise<Settings>
 }
 
-/** Settings live in `<dataDir>/settings.json`; `notices` collects problems to show the user at start. */
-export async function openSettingsStore(dataDir: string, notices: string[]): Promise<SettingsStore> {
-  const path = join(dataDir, 'settings.json')
-  const outcome = await readJsonFile(path, SettingsSchema)
-  let current: Settings = outcome.kind === 'ok' ? outcome.value : { ...DEFAULT_SETTINGS }
-  if (outcome.kind === 'corrupt') {
-    notices.push(`Settings file was unreadable (${outcome.reason}); it was moved to ${outcome.movedTo} and defaults are used.`)
-  }
+/** The format of settings.json; a migration per change of it goes into SETTINGS_MIGRATIONS. */
+const SETTINGS_VERSION = '1.0.0'
+
+/**
+ * Settings live in `<dataDir>/settings.json`, kept by electron-store in the app and by conf elsewhere (`open`);
+ * `notices` collects problems to show the user at start.
+ */
+export async function openSettingsStore(dataDir: string, notices: string[], open: OpenStateFile = openConfStateFile): Promise<SettingsStore> {
+  const state = await openState(open, { cwd: dataDir, name: 'settings', version: SETTINGS_VERSION, schema: SettingsSchema, defaults: DEFAULT_SETTINGS, what: 'Settings file' }, notices)
   return {
-    get: () => current,
-    async update(patch) {
-      const next = SettingsSchema.parse({ ...current, ...patch })
-      await writeJsonAtomic(path, next)
-      current = next
-      return current
-    }
+    get: () => state.get(),
+    update: async (patch) => state.set({ ...state.get(), ...patch })
   }
 }

@@ -65,15 +65,18 @@ export async function readJsonFile<S extends z.ZodType>(path: string, schema: S)
 const STALE_TEMP_MS = 60_000
 
 /**
- * Temp files of writes cut short by a crash (`.<name>.<hex>.tmp`) are never read as data, but would pile up;
- * files are opened once at start, so the ones old enough to be orphans are removed then.
+ * Temp files of writes cut short by a crash are never read as data, but would pile up; files are opened once at
+ * start, so the ones old enough to be orphans are removed then. Two namings: this file's writer
+ * (`.<name>.<12 hex>.tmp`) and conf's (`<name>.tmp-<10 digits><6 hex>`, from its `atomically` dependency).
  */
-async function removeStaleTemps(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`
+export async function removeStaleTemps(path: string): Promise<void> {
+  const name = basename(path)
+  const ours = (candidate: string): boolean => candidate.startsWith(`.${name}.`) && /^[0-9a-f]{12}\.tmp$/.test(candidate.slice(name.length + 2))
+  const conf = (candidate: string): boolean => candidate.startsWith(`${name}.tmp-`) && /^\d{10}[0-9a-f]{6}$/.test(candidate.slice(name.length + 5))
   const names = await readdir(dirname(path)).catch(() => [])
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) continue
-    const temp = join(dirname(path), name)
+  for (const candidate of names) {
+    if (!ours(candidate) && !conf(candidate)) continue
+    const temp = join(dirname(path), candidate)
     const info = await stat(temp).catch(() => null)
     if (info && Date.now() - info.mtimeMs > STALE_TEMP_MS) await unlink(temp).catch(() => undefined)
   }

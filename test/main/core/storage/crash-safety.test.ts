@@ -138,12 +138,15 @@ describe('crash-safe storage', () => {
     const old = join(dataDir, '.settings.json.0123456789ab.tmp')
     const recent = join(dataDir, '.settings.json.ba9876543210.tmp')
     const unrelated = join(dataDir, '.other.json.0123456789ab.tmp')
-    for (const path of [old, recent, unrelated]) await writeFile(path, '{"torn')
+    // conf's writer (settings.json is kept by conf / electron-store) names its temp files its own way.
+    const oldConf = join(dataDir, 'settings.json.tmp-1733280000abcdef')
+    const recentConf = join(dataDir, 'settings.json.tmp-1733280001fedcba')
+    for (const path of [old, recent, unrelated, oldConf, recentConf]) await writeFile(path, '{"torn')
     const hourAgo = new Date(Date.now() - 3600_000)
-    for (const path of [old, unrelated]) await utimes(path, hourAgo, hourAgo)
+    for (const path of [old, unrelated, oldConf]) await utimes(path, hourAgo, hourAgo)
     const notices: string[] = []
     await openSettingsStore(dataDir, notices)
     expect(notices).toEqual([])
-    expect((await readdir(dataDir)).sort()).toEqual(['.other.json.0123456789ab.tmp', '.settings.json.ba9876543210.tmp'])
+    expect((await readdir(dataDir)).filter((name) => name !== 'settings.json').sort()).toEqual(['.other.json.0123456789ab.tmp', '.settings.json.ba9876543210.tmp', 'settings.json.tmp-1733280001fedcba'])
   })
 })
