@@ -113,6 +113,15 @@ describe('the built main process, unpackaged production build', () => {
     expect(await run.main.invoke(cancel, from(1, page), { runId: 'r' })).toEqual({ ok: true, value: { cancelled: false } })
   })
 
+  it('keeps settings and the workspace in electron-store, whose own IPC listener is removed again', () => {
+    const channel = 'electron-store-get-data'
+    const added = named(run.main, 'ipcMain.on').filter((call) => call.args[0] === channel).length
+    const removed = named(run.main, 'ipcMain.removeAllListeners').filter((call) => call.args[0] === channel).length
+    expect(added).toBe(1)
+    expect(removed).toBeGreaterThanOrEqual(added)
+    expect(named(run.main, 'ipcMain.on').map((call) => call.args[0])).toEqual([channel])
+  })
+
   it('denies every permission request and check', async () => {
     const request = named(run.main, 'session.defaultSession.setPermissionRequestHandler')
     const check = named(run.main, 'session.defaultSession.setPermissionCheckHandler')

@@ -6,6 +6,7 @@ import type { HttpEngine } from './http/engine-contract'
 import { openEnvironmentRepository, type EnvironmentRepository } from './environments'
 import { openSettingsStore, type SettingsStore } from './settings-store'
 import type { OpenStateFile } from './storage/state-file'
+import { openWorkspaceStore, type WorkspaceStore } from './workspace-store'
 import { createRequestRunner, sendOptionsFor, type RequestRunner } from './request-runner'
 import type { SandboxPort, StartSandbox } from './sandbox-port'
 import { startBuiltInSandbox, syncSandboxEnvironments } from './sandbox-environments'
@@ -50,6 +51,8 @@ export interface AppCore {
   engine: HttpEngine
   environments: EnvironmentRepository
   settings: SettingsStore
+  /** Open tabs and layout, restored after a restart. */
+  workspace: WorkspaceStore
   requests: RequestRunner
   vault: Vault
   auth: Authenticator
@@ -78,6 +81,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   // Started first: the sandbox worker loads its code and issues its certificate while the stores below open.
   const sandboxStarting = options.startSandbox === false ? null : startBuiltInSandbox(options.startSandbox, join(options.dataDir, 'sandbox'), notices)
   const settings = await openSettingsStore(options.dataDir, notices, options.openStateFile)
+  const workspace = await openWorkspaceStore(options.dataDir, notices, options.openStateFile)
   const environments = await openEnvironmentRepository(options.dataDir, notices)
   const cipher = typeof options.cipher === 'function' ? await options.cipher(settings.get()) : options.cipher
   const vault = await openVault(options.dataDir, cipher, notices)
@@ -103,6 +107,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     engine,
     environments,
     settings,
+    workspace,
     requests,
     vault,
     auth,

@@ -22,6 +22,7 @@ import { collectionCommands } from './contract/collection'
 import { catalogCommands } from './contract/catalog'
 import { curlCommands } from './contract/curl'
 import { iteratorCommands, iteratorEvents } from './contract/iterator'
+import { workspaceCommands } from './contract/workspace'
 
 export { SandboxStatusSchema, type SandboxStatus } from './contract/sandbox'
 
@@ -41,7 +42,8 @@ export const commands = {
   ...collectionCommands,
   ...catalogCommands,
   ...curlCommands,
-  ...iteratorCommands
+  ...iteratorCommands,
+  ...workspaceCommands
 } as const
 
 export const events = {

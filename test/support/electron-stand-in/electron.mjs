@@ -106,3 +106,6 @@ export const dialog = standIn('dialog')
 export const shell = standIn('shell')
 export const clipboard = standIn('clipboard')
 export const Menu = standIn('Menu', { buildFromTemplate: returning('Menu.buildFromTemplate', () => standIn('menu')) })
+
+// electron-store imports electron's default export (the real module is CommonJS).
+export default { app, BrowserWindow, ipcMain, session, safeStorage, dialog, shell, clipboard, Menu }

@@ -18,6 +18,7 @@ import { sandboxHandlers } from './sandbox'
 import { settingsHandlers } from './settings'
 import { snippetHandlers } from './snippet'
 import { vaultHandlers } from './vault'
+import { workspaceHandlers } from './workspace'
 
 /**
  * The handler table, merged from one file per contract domain; each entry only adapts a command to core. No
@@ -42,6 +43,7 @@ export function createHandlers(core: AppCore, platform: PlatformPort): Handlers 
     ...collectionHandlers(core, platform, grants),
     ...catalogHandlers(core, platform),
     ...curlHandlers(core),
-    ...iteratorHandlers(core, platform)
+    ...iteratorHandlers(core, platform),
+    ...workspaceHandlers(core)
   }
 }
