@@ -149,6 +149,13 @@ describe('the built main process, unpackaged production build', () => {
     expect(menuItems(built[0]?.args[0] as MenuItem[]).map((item) => item.role)).toContain('toggleDevTools')
   })
 
+  it('leaves Ctrl+W to the page (it closes a request tab): closing the window is Ctrl+Shift+W', () => {
+    const items = menuItems(named(run.main, 'Menu.buildFromTemplate')[0]?.args[0] as MenuItem[])
+    const closing = items.filter((item) => item.role === 'close')
+    expect(closing.length).toBeGreaterThan(0)
+    for (const item of closing) expect(item.accelerator).toBe('CmdOrCtrl+Shift+W')
+  })
+
   it('streams response bodies into a fresh folder that only this user can open', async () => {
     const made = await readdir(run.tempParent)
     expect(made).toHaveLength(1)
