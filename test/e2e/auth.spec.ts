@@ -60,10 +60,12 @@ test('InsightCloudSec: login from the panel, then the API key wins when both are
   await app.getByTestId('auth-save-profile').click()
   await setSecret(app, 'password', user.password)
   await expect(app.getByTestId('auth-effective')).toHaveText('InsightCloudSec login session')
+  await app.getByTestId('auth-login').click()
+  await expect(app.getByTestId('auth-logged-in')).toContainText(`Logged in as ${user.username} until`)
 
   await send(app, 'GET', '/v2/public/user/info')
   await expect(app.getByTestId('status')).toHaveText('200 OK')
-  await expect(app.getByTestId('auth-logged-in')).toContainText('Logged in until')
+  await expect(app.getByTestId('auth-logged-in')).toContainText(`Logged in as ${user.username} until`)
   await expect(app.getByTestId('auth-header-preview')).toContainText('x-auth-token: ••••')
 
   await setSecret(app, 'apiKey', user.apiKey)

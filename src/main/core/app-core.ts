@@ -69,6 +69,8 @@ export interface AppCore {
   importedCatalogs: ImportedCatalogStore
   /** Problems found at start (e.g. a corrupt file moved aside) to show the user. */
   notices: string[]
+  /** Logs the environment in now (session login or token exchange); when the session ends, or null if none is needed. */
+  login(environmentId: string): Promise<number | null>
   /** Ends the environment's login session, if any. */
   logout(environmentId: string): Promise<boolean>
   close(): Promise<void>
@@ -118,6 +120,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     openCollections,
     importedCatalogs: openImportedCatalogStore(options.dataDir, options.catalogImportWorker),
     notices,
+    async login(environmentId) {
+      const environment = environments.get(environmentId)
+      return (await auth.login(environment, sendOptionsFor(settings.get(), environment)))?.expiresAt ?? null
+    },
     logout: (environmentId) => {
       const environment = environments.get(environmentId)
       return auth.logout(environment, sendOptionsFor(settings.get(), environment))

@@ -114,6 +114,29 @@ describe('auth flows against the sandbox', () => {
     expect(echoed(none, 'api-key')).toBeUndefined()
   })
 
+  it('"Log in" logs in now: the session and whom it belongs to show before any send', async () => {
+    const user = nth(sandbox.credentials.insightcloudsec.users, 1, 'second ICS user')
+    await environment('ics-login-now', 'insightcloudsec', { kind: 'insightcloudsec', username: user.username }, { password: user.password })
+    const before = await describeAuth(core.environments.get('ics-login-now'), core.vault, core.auth)
+    expect(before).toMatchObject({ loginAvailable: true, loggedInUntil: null, loggedInAs: null })
+    const until = await core.login('ics-login-now')
+    expect(until).toBeGreaterThan(Date.now())
+    const after = await describeAuth(core.environments.get('ics-login-now'), core.vault, core.auth)
+    expect(after).toMatchObject({ loggedInUntil: until, loggedInAs: user.username })
+    expect(after.headerPreview).toMatch(/^x-auth-token: ••••/)
+    // An API key needs no login.
+    await environment('ics-key-only', 'insightcloudsec', { kind: 'insightcloudsec', username: '' }, { apiKey: user.apiKey })
+    expect(await core.login('ics-key-only')).toBeNull()
+    expect((await describeAuth(core.environments.get('ics-key-only'), core.vault, core.auth)).loginAvailable).toBe(false)
+  })
+
+  it('Netskope with both tokens: the panel names both and where each goes', async () => {
+    const saved = await environment('ns-both', 'netskope', { kind: 'netskope', v2Scheme: 'header', v1Placement: 'query' }, { v2Token: 'a'.repeat(32), v1Token: 'b'.repeat(32) })
+    expect((await describeAuth(saved, core.vault, core.auth)).using).toBe('Netskope v2 token, and the Netskope v1 token for /api/v1')
+    await core.vault.delete(secretKey('ns-both', 'v2Token'))
+    expect((await describeAuth(saved, core.vault, core.auth)).using).toBe('Netskope v1 token only (/api/v1)')
+  })
+
   it('InsightCloudSec wrong password: a clear error naming the user', async () => {
     await environment('ics-bad', 'insightcloudsec', { kind: 'insightcloudsec', username: 'sandbox-user' }, { password: 'wrong' })
     await expect(send('ics-bad', { url: '/v2/public/user/info' })).rejects.toThrow(/login as "sandbox-user" failed \(HTTP 401\)/)

@@ -1,7 +1,7 @@
 import type { Environment } from '@shared/model/environment'
 import { maskSecret } from '@shared/redaction/redact'
 import type { AuthMethod } from '@shared/vendors/definition'
-import { inputsPresent, statusMethod } from '@shared/vendors/auth-methods'
+import { enabledMethods, inputsPresent, statusMethod } from '@shared/vendors/auth-methods'
 import { profileText, vendorById } from '@shared/vendors/registry'
 import { secretKey, type Vault } from '../vault/vault'
 import type { Authenticator } from './authenticator'
@@ -15,6 +15,10 @@ export interface AuthStatus {
   headerPreview: string | null
   /** Epoch ms when the cached login session or token expires; null when none is cached. */
   loggedInUntil: number | null
+  /** Whom the cached session belongs to (the username or client id, not a secret); null without a session. */
+  loggedInAs: string | null
+  /** The credential is a login (session or token exchange), so "Log in" can make it now. */
+  loginAvailable: boolean
   lastError: string | null
   /** Another credential is stored that is not sent (InsightCloudSec with both an API key and a login). */
   unusedNote: string | null
@@ -47,14 +51,32 @@ export async function describeAuth(environment: Environment, vault: Vault, auth:
     lastError: auth.lastError(environment.id),
     expiryWarning: expiry ? expiryWarning(profileText(profile, expiry.field) || null, expiry.renew) : null
   }
-  if (!method) return { ...base, using: null, headerPreview: null, unusedNote: null }
+  if (!method) return { ...base, using: null, headerPreview: null, unusedNote: null, loggedInAs: null, loginAvailable: false }
   const masked = async (): Promise<string> => maskSecret((await vault.reveal(secretKey(environment.id, method.secret))) ?? '')
   return {
     ...base,
-    using: method.paths?.note ? `${method.label} only (${method.paths.note})` : method.label,
+    using: usingText(profile, method, has),
+    loggedInAs: session ? sessionIdentity(profile, method) : null,
+    loginAvailable: method.flow === 'client-credentials' || method.flow === 'session-login',
     headerPreview: await preview(method, masked, session),
     unusedNote: unusedNote(profile, method, has)
   }
+}
+
+/**
+ * The credential named in the panel, with the other one a vendor sends to other paths ("Netskope v2 token, and the
+ * Netskope v1 token for /api/v1"), or "... only (/api/v1)" when that path-bound one is all there is.
+ */
+function usingText(profile: { kind: string }, method: AuthMethod, has: (name: string) => boolean): string {
+  if (method.paths?.note) return `${method.label} only (${method.paths.note})`
+  const other = enabledMethods(profile).find((candidate) => candidate.secret !== method.secret && candidate.paths?.note && inputsPresent(candidate, profile, has, true))
+  return other?.paths?.note ? `${method.label}, and the ${other.label} for ${other.paths.note}` : method.label
+}
+
+function sessionIdentity(profile: object, method: AuthMethod): string | null {
+  if (method.flow === 'client-credentials') return profileText(profile, method.clientIdField)
+  if (method.flow === 'session-login') return profileText(profile, method.usernameField)
+  return null
 }
 
 async function preview(method: AuthMethod, masked: () => Promise<string>, session: Session | null): Promise<string> {

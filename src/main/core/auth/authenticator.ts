@@ -3,6 +3,7 @@ import type { KeyValue, RequestSpec } from '@shared/model/request'
 import type { HttpEngine, SendOptions } from '../http/engine-contract'
 import { secretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
+import { joinBaseUrl } from '@shared/templating/template'
 import { profileText, vendorById } from '@shared/vendors/registry'
 import { describeStatus, describeThrown, type AuthFailure } from './auth-failure'
 import type { AppliedAuth } from './applied-auth'
@@ -16,6 +17,11 @@ export interface Authenticator {
   invalidate(environmentId: string): void
   /** The cached session, for logout and for the auth panel's "logged in until". */
   session(environmentId: string): Session | null
+  /**
+   * Logs in now (a session login or an OAuth2 token exchange), as the next send would; the session, or null when
+   * the environment's credential needs no login.
+   */
+  login(environment: Environment, options: SendOptions): Promise<Session | null>
   /** Ends the cached session (a session login's logout call; an OAuth2 token is simply dropped). */
   logout(environment: Environment, options: SendOptions): Promise<boolean>
   /** After an environment is saved: drops (and logs out) sessions issued for an origin it no longer has. */
@@ -123,6 +129,12 @@ export function createAuthenticator(engine: HttpEngine, vault: Vault): Authentic
     },
     lastError: (environmentId) => failures.get(environmentId)?.message ?? null,
     session: (environmentId) => sessions.newest(environmentId),
+    async login(environment, options) {
+      // The login the next send to the base URL would make, made now.
+      const spec: RequestSpec = { method: 'GET', url: joinBaseUrl(environment.baseUrl, '/'), query: [], headers: [], body: { kind: 'none' } }
+      const { applied } = await applyProfile(environment, spec, options)
+      return typeof applied !== 'string' && applied.session ? sessions.newest(environment.id) : null
+    },
     async logout(environment, options) {
       const ended = sessions.take(environment.id)
       failures.delete(environment.id)

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { IdSchema } from './ids'
 
 export const authCommands = {
+  /** Logs in now (session login or token exchange) instead of on the next send; `until` is when the session ends. */
+  'auth:login': { input: z.object({ environmentId: IdSchema }), output: z.object({ loggedIn: z.boolean(), until: z.number().nullable() }) },
   /** Ends a login-derived session (a session login's logout call; an OAuth2 token is dropped). */
   'auth:logout': { input: z.object({ environmentId: IdSchema }), output: z.object({ loggedOut: z.boolean() }) },
   /** The auth panel's state at a glance; header values are masked. */
@@ -12,6 +14,9 @@ export const authCommands = {
       using: z.string().nullable(),
       headerPreview: z.string().nullable(),
       loggedInUntil: z.number().nullable(),
+      /** The username or client id the cached session belongs to (not a secret); null without a session. */
+      loggedInAs: z.string().nullable(),
+      loginAvailable: z.boolean(),
       lastError: z.string().nullable(),
       unusedNote: z.string().nullable(),
       expiryWarning: z.string().nullable()

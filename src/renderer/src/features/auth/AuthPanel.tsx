@@ -32,6 +32,15 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
     environments.reload()
     environments.select(saved.id)
   }
+  const login = async (id: string): Promise<void> => {
+    try {
+      const { loggedIn } = await call('auth:login', { environmentId: id })
+      setLogoutMessage(loggedIn ? 'Logged in.' : 'This credential needs no login.')
+    } catch (failure) {
+      setLogoutMessage(toErrorShape(failure).message)
+    }
+    state.refresh()
+  }
   const logout = async (id: string): Promise<void> => {
     try {
       const { loggedOut } = await call('auth:logout', { environmentId: id })
@@ -76,6 +85,11 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
             <button type="button" data-testid="auth-refresh" onClick={state.refresh}>
               Refresh
             </button>
+            {state.status?.loginAvailable && (
+              <button type="button" data-testid="auth-login" onClick={() => void login(environment.id)}>
+                Log in
+              </button>
+            )}
             <button type="button" data-testid="auth-logout" onClick={() => void logout(environment.id)}>
               Log out
             </button>

@@ -15,7 +15,9 @@ export function AuthStatusView({ status, vault }: { status: AuthStatus; vault: V
       </p>
       {status.unusedNote && <p data-testid="auth-both-note">{status.unusedNote}</p>}
       {status.loggedInUntil !== null && (
-        <p data-testid="auth-logged-in">Logged in until {new Date(status.loggedInUntil).toLocaleString()}</p>
+        <p data-testid="auth-logged-in">
+          Logged in{status.loggedInAs ? <> as <strong>{status.loggedInAs}</strong></> : null} until {new Date(status.loggedInUntil).toLocaleString()}
+        </p>
       )}
       {status.expiryWarning && (
         <p className="inline-warning" role="alert" data-testid="auth-expiry-warning">
