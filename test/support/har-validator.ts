@@ -1,8 +1,13 @@
-import Ajv from 'ajv'
-import draft06 from 'ajv/dist/refs/json-schema-draft-06.json'
-import harSchemas from 'har-schema'
+import { createRequire } from 'node:module'
+import Ajv, { type AnySchemaObject } from 'ajv'
 
-/** The HAR 1.2 JSON Schema (har-schema, the schema behind har-validator) compiled with ajv: valid, or why not. */
+// JSON loaded through require: vitest and Playwright's ESM loader differ on JSON imports (import attributes).
+const load = createRequire(import.meta.url)
+const draft06 = load('ajv/dist/refs/json-schema-draft-06.json') as AnySchemaObject
+/** har-schema: one JSON Schema per HAR 1.2 object, by name (the schemas behind har-validator). */
+const harSchemas = load('har-schema') as Record<string, AnySchemaObject>
+
+/** The HAR 1.2 JSON Schema compiled with ajv: valid, or why not. */
 export function harValidator(): (data: unknown) => { valid: boolean; errors: string } {
   const ajv = new Ajv({ strict: false, allErrors: true })
   ajv.addMetaSchema(draft06)

@@ -7,19 +7,23 @@ export interface DayGroup {
   items: HistorySummary[]
 }
 
-/** Newest-first items cut into days (the user's local days): Today, Yesterday, then dates. */
+/**
+ * Newest-first items cut into days (the user's local days): Today, Yesterday, then dates, newest day first. Items
+ * keep their order within a day; an entry stored out of time order (a run recorded when it ended) still lands in its
+ * own day's group.
+ */
 export function groupByDay(items: readonly HistorySummary[], now: Date = new Date()): DayGroup[] {
-  const groups: DayGroup[] = []
+  const groups = new Map<string, DayGroup>()
   for (const item of items) {
     const key = dayKey(item.time)
-    let group = groups.at(-1)
-    if (group?.key !== key) {
+    let group = groups.get(key)
+    if (!group) {
       group = { key, label: dayLabel(key, now), items: [] }
-      groups.push(group)
+      groups.set(key, group)
     }
     group.items.push(item)
   }
-  return groups
+  return [...groups.values()].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0))
 }
 
 /**

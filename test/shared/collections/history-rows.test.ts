@@ -12,6 +12,9 @@ describe('history rows', () => {
     const now = new Date(2026, 11, 4, 15)
     const groups = groupByDay([item('a', at(2026, 11, 4, 14)), item('b', at(2026, 11, 4, 1)), item('c', at(2026, 11, 3, 23)), item('d', at(2026, 10, 30, 9))], now)
     expect(groups.map((g) => [g.label, g.items.map((i) => i.id)])).toEqual([['Today', ['a', 'b']], ['Yesterday', ['c']], ['2026-11-30', ['d']]])
+    // Stored out of order (an old day listed before a newer one): still one group per day, newest day first.
+    const shuffled = groupByDay([item('a', at(2026, 11, 4, 14)), item('d', at(2026, 10, 30, 9)), item('c', at(2026, 11, 3, 23)), item('b', at(2026, 11, 4, 1))], now)
+    expect(shuffled.map((g) => [g.label, g.items.map((i) => i.id)])).toEqual([['Today', ['a', 'b']], ['Yesterday', ['c']], ['2026-11-30', ['d']]])
   })
 
   it('splits a URL into a secondary host and the path that is shown whole', () => {

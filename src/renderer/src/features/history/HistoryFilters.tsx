@@ -14,11 +14,11 @@ export function HistoryFilters({ history }: { history: History }): React.JSX.Ele
         value={history.text}
         onChange={(event) => history.setText(event.target.value)}
       />
-      <select aria-label="Status filter" data-testid="history-status-filter" value={history.status}
+      <select aria-label="Filter by status" data-testid="history-status-filter" value={history.status}
         onChange={(event) => history.setStatus(event.target.value as StatusFilter)}>
         {STATUSES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
       </select>
-      <select aria-label="Method filter" data-testid="history-method-filter" value={history.method} onChange={(event) => history.setMethod(event.target.value)}>
+      <select aria-label="Filter by verb" data-testid="history-method-filter" value={history.method} onChange={(event) => history.setMethod(event.target.value)}>
         <option value="">Any method</option>
         {METHODS.map((method) => <option key={method} value={method}>{method}</option>)}
       </select>

@@ -10,6 +10,12 @@ const STOP: Record<NonNullable<HistorySummary['run']>['stopReason'], string> = {
   'one-page': 'one page', 'caught-up': 'caught up', 'end-time': 'end time reached', cancelled: 'cancelled', failed: 'failed'
 }
 
+/** The path with break chances after "/", "?" and "&", so a narrow sidebar wraps it between segments, never hides it. */
+function BreakablePath({ path }: { path: string }): React.JSX.Element {
+  const parts = path.split(/(?<=[/?&])/)
+  return <>{parts.map((part, i) => <span key={i}>{part}{i < parts.length - 1 && <wbr />}</span>)}</>
+}
+
 interface Props {
   item: HistorySummary
   history: History
@@ -29,11 +35,12 @@ export function HistoryRow({ item, history, onOpen }: Props): React.JSX.Element 
       <button type="button" className="history-open" title={`${item.method} ${item.url}\n${formatUtc(item.time)}`} onClick={() => onOpen(item.id)}>
         <span className="history-line">
           <span className={`method method-${item.method.toLowerCase()}`}>{item.method}</span>
-          <span className="history-path" data-testid="history-path">{path}</span>
-          <span className={`history-status status-${kind}`} data-testid="history-status">{item.status ?? item.errorCode ?? 'error'}</span>
+          <span className="history-path" data-testid="history-path"><BreakablePath path={path} /></span>
+          <span className={`history-status status-${kind}`} data-testid="history-status">{item.status ?? 'error'}</span>
         </span>
         <span className="history-meta">
           <span data-testid="history-time">{timeOfDay(item.time)}</span>
+          {item.status === null && item.errorCode && <span className="history-error-code">{item.errorCode}</span>}
           {host && <span className="history-host" data-testid="history-host">{host}</span>}
           {item.environmentName && <span className="history-env" data-testid="history-env">{item.environmentName}</span>}
           {item.durationMs !== null && <span>{formatCount(item.durationMs)} ms</span>}
