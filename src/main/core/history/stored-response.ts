@@ -24,6 +24,10 @@ export async function openStoredResponse(history: Pick<History, 'get'>, engine: 
   const text = body.binary ? '' : body.text
   const kept = Buffer.byteLength(text)
   const warnings = [`Stored response from history: received ${formatUtc(entry.time)}.`]
+  if (entry.run) {
+    warnings.push(`Iterator run of ${formatCount(entry.run.pages)} pages (${formatCount(entry.run.records)} records): this is its last answer; ` +
+      'records are not kept in history (export a run to a file to keep them).')
+  }
   if (body.binary) warnings.push('The body was binary: history does not keep binary bodies. Send the request again to see it.')
   else if (body.truncated) {
     warnings.push(`History keeps the first ${formatCount(kept)} bytes of a body (of ${formatCount(response.sizes.decodedBytes)}): send the request again for all of it.`)

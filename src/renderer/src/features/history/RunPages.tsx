@@ -15,25 +15,21 @@ export function RunPages({ run }: { run: IteratorRunLog | null }): React.JSX.Ele
         {run.endpoint} · index {run.index} · started {formatUtc(run.startedAt)}
         {run.timestampHwm !== null && <> · up to {formatUtc(run.timestampHwm)}</>}
       </p>
-      <table>
-        <thead>
-          <tr><th>#</th><th>Operation</th><th>Status</th><th>Records</th><th>Time</th></tr>
-        </thead>
-        <tbody>
-          {run.pageList.map((page) => {
-            const epoch = humanEpoch('timestamp', page.operation)
-            return (
-              <tr key={page.attempt} data-testid="history-run-page" title={page.note ?? undefined}>
-                <td>{page.attempt}</td>
-                <td>{page.operation}{epoch && <span className="muted"> ({epoch})</span>}</td>
-                <td>{page.status ?? '—'}{page.outcome !== 'page' && <span className="muted"> {OUTCOME[page.outcome]}</span>}</td>
-                <td>{page.records === null ? '—' : formatCount(page.records)}</td>
-                <td>{formatCount(page.durationMs)} ms</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <ol className="history-run-page-list">
+        {run.pageList.map((page) => {
+          const epoch = humanEpoch('timestamp', page.operation)
+          return (
+            <li key={page.attempt} data-testid="history-run-page" title={page.note ?? undefined}>
+              <span className="history-run-page-head">
+                #{page.attempt} <code>{page.operation}</code> → <strong>{page.status ?? '—'}</strong>
+                {page.outcome !== 'page' && <span className="muted"> {OUTCOME[page.outcome]}</span>}
+                {page.records !== null && <> · {formatCount(page.records)} {page.records === 1 ? 'record' : 'records'}</>} · {formatCount(page.durationMs)} ms
+              </span>
+              {epoch && <span className="muted history-run-page-epoch">from {epoch}</span>}
+            </li>
+          )
+        })}
+      </ol>
       {run.pagesOmitted > 0 && <p className="muted">{formatCount(run.pagesOmitted)} more pages in the middle were not kept.</p>}
     </div>
   )

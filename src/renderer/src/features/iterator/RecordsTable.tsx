@@ -34,7 +34,7 @@ export function RecordsTable({ page }: { page: IteratorPagePreview | null }): Re
     <div className="iterator-records">
       <div className="body-toolbar">
         <span data-testid="iterator-page-line">
-          Page {formatCount(page.page)}: {formatCount(page.totalRecords)} records (showing {records.length === 0 ? 0 : start + 1}-{start + rows.length} of the
+          Page {formatCount(page.page)}: {formatCount(page.totalRecords)} {page.totalRecords === 1 ? 'record' : 'records'} (showing {records.length === 0 ? 0 : start + 1}-{start + rows.length} of the
           first {formatCount(records.length)})
         </span>
         <button type="button" disabled={start === 0} onClick={() => setOffset(Math.max(0, start - PAGE_ROWS))}>Previous</button>
