@@ -91,6 +91,8 @@ test('history: grouped by day, filtered by status and method, re-opened with its
   const box = await alert.getByTestId('history-path').boundingBox()
   const row = await alert.boundingBox()
   expect(box && row && box.x + box.width <= row.x + row.width + 0.5).toBe(true)
+  // Nothing in the pane scrolls sideways: long paths wrap between segments.
+  expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
 
   await pane.getByTestId('history-status-filter').selectOption('error')
   await expect(pane.getByTestId('history-item')).toHaveCount(3)

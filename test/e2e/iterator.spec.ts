@@ -97,6 +97,8 @@ test('until caught up: progress bar, cancel, then an export whose record count m
   const pages = exported.getByTestId('history-run-page')
   await expect(pages.first()).toBeVisible()
   expect(await pages.count()).toBeGreaterThanOrEqual(2)
+  // The unfolded pages fit the pane: no sideways scroll.
+  expect(await app.getByTestId('history').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
   await expect(pages.first()).toContainText(/UTC/) // the first operation is an epoch, shown with its time
 })
 
