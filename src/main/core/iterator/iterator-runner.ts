@@ -222,10 +222,11 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
         exportPath = sink.path
       }
       sink = null
-      stats.emit('done', reason)
       const summary: IteratorSummary = { runId: input.runId, stopReason: reason, pages: stats.pages, records: stats.records, bytes: stats.bytes,
         timestampHwm: stats.hwm, exportPath, notes }
+      // Recorded before "done" is reported: a history search the renderer makes on "done" comes after it.
       log.record(summary, null)
+      stats.emit('done', reason)
       return summary
     }
   }

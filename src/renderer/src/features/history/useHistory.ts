@@ -3,7 +3,7 @@ import type { HistoryEntry, HistorySummary } from '@shared/collections/history-e
 import type { AppErrorShape } from '@shared/model/errors'
 import type { RequestSpec } from '@shared/model/request'
 import type { SendResult } from '@shared/model/response'
-import { call, toErrorShape } from '../../api/client'
+import { call, on, toErrorShape } from '../../api/client'
 
 /** Status filter of the history list; '' is every status. */
 export type StatusFilter = '' | '2xx' | '3xx' | '4xx' | '5xx' | 'error'
@@ -73,6 +73,10 @@ export function useHistory(refreshKey: unknown): History {
   }, [text, status, method, refreshKey, tick])
 
   const reload = useCallback(() => setTick((n) => n + 1), [])
+  // A finished iterator run is a new entry (main records it before it reports the run done).
+  useEffect(() => on('iterator:progress', (progress) => {
+    if (progress.phase === 'done') reload()
+  }), [reload])
   const fail = useCallback((failure: unknown) => {
     setError(toErrorShape(failure).message)
     return null
