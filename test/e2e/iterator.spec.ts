@@ -70,7 +70,9 @@ test('until caught up: progress bar, cancel, then an export whose record count m
   await app.getByTestId('iterator-start').click()
   const summary = app.getByTestId('iterator-summary')
   await expect(summary).toContainText('Caught up.', { timeout: 30_000 })
-  const served = Number(/(\d+) records in/.exec((await summary.textContent()) ?? '')?.[1])
+  // Counts are grouped (12,345), and the position is a UTC time, not a raw epoch.
+  await expect(summary).toContainText(/\d{1,3}(,\d{3})+ records in \d+ pages\. Up to \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\./)
+  const served = Number(/([\d,]+) records in/.exec((await summary.textContent()) ?? '')?.[1]?.replace(/,/g, ''))
   expect(served).toBeGreaterThan(10_000)
   const lines = (await readFile(path, 'utf8')).split('\n').filter((line) => line !== '')
   expect(lines.length).toBe(served)
@@ -80,6 +82,24 @@ test('until caught up: progress bar, cancel, then an export whose record count m
   await expect(rows.first()).toBeVisible()
   expect(await rows.count()).toBeLessThanOrEqual(10)
   await expect(rows.first().locator('td').first()).not.toBeEmpty()
+  // Epoch fields (timestamp, _insertion_epoch_timestamp) show their UTC time beside the number.
+  await expect(rows.first().getByTestId('epoch-human').first()).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/)
+
+  // History: one entry per run (the cancelled one and the export), not one per page; the pages fold under it.
+  await app.getByRole('tab', { name: 'History' }).click()
+  const items = app.getByTestId('history').getByTestId('history-item')
+  await expect(items).toHaveCount(2)
+  const exported = items.first()
+  await expect(exported.getByTestId('history-run')).toContainText(/Iterator run · \d+ pages · [\d,]+ records · caught up/)
+  await expect(exported.getByTestId('history-path')).toContainText('/api/v2/events/dataexport/alerts/malware?index=e2e-export')
+  await expect(items.nth(1).getByTestId('history-run')).toContainText('cancelled')
+  await exported.getByTestId('history-run-toggle').click()
+  const pages = exported.getByTestId('history-run-page')
+  await expect(pages.first()).toBeVisible()
+  expect(await pages.count()).toBeGreaterThanOrEqual(2)
+  // The unfolded pages fit the pane: no sideways scroll.
+  expect(await app.getByTestId('history').evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0)
+  await expect(pages.first()).toContainText(/UTC/) // the first operation is an epoch, shown with its time
 })
 
 test('the scope checker reports a missing scope for the sandbox\'s limited token (read-only probes)', async ({ app, bridge }) => {
@@ -97,4 +117,8 @@ test('the scope checker reports a missing scope for the sandbox\'s limited token
   // The UCI paths take only POST, and a probe never writes: reported unknown, not guessed.
   await expect(table.locator('[data-path="/api/v2/incidents/uba/getuci"]')).toHaveAttribute('data-status', 'unknown')
   await expect(app.getByTestId('scope-summary')).toContainText('missing')
+  // Probes are checks, not requests the user sent: none of them is in history.
+  await app.getByRole('tab', { name: 'History' }).click()
+  await expect(app.getByTestId('history').getByRole('status')).toHaveText('0 requests')
+  await expect(app.getByTestId('history').getByTestId('history-item')).toHaveCount(0)
 })

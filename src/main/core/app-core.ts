@@ -98,7 +98,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const collections = new CollectionRepository()
   const openCollections = await openCollectionList(options.dataDir, collections, notices)
   const requests = createRequestRunner({ engine, environments, settings, auth, vault, history })
-  const iterator = createIteratorRunner({ requests, engine, environments, vault, states: await openIteratorStateStore(options.dataDir, notices) })
+  const iterator = createIteratorRunner({ requests, engine, environments, vault, history, states: await openIteratorStateStore(options.dataDir, notices) })
   const sandbox = await sandboxStarting
   if (sandbox) {
     notices.push(...sandbox.warnings)

@@ -16,10 +16,18 @@ import { maskSendResult, tokensInAnswer } from './result-masking'
 import type { History } from './history/history-client'
 import { credentialValues } from './auth/credential-values'
 
+export interface SendExtra extends Pick<SendOptions, 'receiveBody'> {
+  /**
+   * false: this send is not a history entry of its own (an iterator run records itself once with its pages, see
+   * core/iterator/run-log.ts; scope probes are not history at all).
+   */
+  history?: false
+}
+
 export interface RequestRunner {
   /** `extra.receiveBody` streams the final body to the caller instead of keeping it (see SendOptions). */
   send(runId: string, spec: RequestSpec, environmentId: string | null, onProgress: (p: Progress) => void,
-    extra?: Pick<SendOptions, 'receiveBody'>): Promise<SendResult>
+    extra?: SendExtra): Promise<SendResult>
   /** True if a run with this id was in flight and is now aborted. */
   cancel(runId: string): boolean
   cancelAll(): void
@@ -58,7 +66,7 @@ export function createRequestRunner(deps: {
    * With an environment: its secrets and variables, its credential (only to its own or an allowed origin, see
    * origin-policy.ts), a re-login on 401/403, and every secret value masked in what goes back.
    */
-  async function sendInEnvironment(environment: Environment, spec: RequestSpec, options: SendOptions): Promise<SendResult> {
+  async function sendInEnvironment(environment: Environment, spec: RequestSpec, options: SendOptions, history: Pick<History, 'add'> | undefined): Promise<SendResult> {
     const secrets = await revealSecrets(deps.vault, environment, spec)
     const resolved = resolveRequest(spec, environment, secrets)
     const origin = checkOrigin(environment, resolved.url)
@@ -71,7 +79,7 @@ export function createRequestRunner(deps: {
     const sent = origin.allowed ? await sendWithAuth(environment, resolved, options) : await sendWithheld(environment, resolved, options, origin.origin)
     if (secrets.size > 0) values.push(...tokensInAnswer(sent.preview.text))
     const result = maskSendResult(sent, values)
-    if (deps.history) deps.history.add({ spec, environmentId: environment.id, result, secretValues: values })
+    if (history) history.add({ spec, environmentId: environment.id, result, secretValues: values })
     return result
   }
 
@@ -86,21 +94,22 @@ export function createRequestRunner(deps: {
     async send(runId, spec, environmentId, onProgress, extra) {
       const signal = runs.start(runId)
       let options: SendOptions | null = null
+      const history = extra?.history === false ? undefined : deps.history
       try {
         const environment = environmentId === null ? null : deps.environments.get(environmentId)
         options = sendOptionsFor(deps.settings.get(), environment, signal, onProgress, extra?.receiveBody)
-        if (environment !== null) return await sendInEnvironment(environment, spec, options)
+        if (environment !== null) return await sendInEnvironment(environment, spec, options, history)
         // No environment: no secrets, no credential, nothing to mask; straight to the engine (every allocation and
         // promise hop here counts against the per-request overhead budget, see bench/engine-overhead.ts).
         const result = await deps.engine.send(resolveRequest(spec, null), options)
-        deps.history?.add({ spec, environmentId: null, result })
+        history?.add({ spec, environmentId: null, result })
         return result
       } catch (failure) {
         // The engine and the logins mask their own errors; this catches whatever else a send threw (the one step
         // before IPC and history), so no error leaves a send with one of its secret values in it.
         const secretValues = options?.secretValues ?? []
         const error = maskErrorSecrets(failure, secretValues)
-        deps.history?.add({ spec, environmentId, error: errorShape(error), secretValues })
+        history?.add({ spec, environmentId, error: errorShape(error), secretValues })
         throw error
       } finally {
         runs.finish(runId, signal)

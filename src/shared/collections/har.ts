@@ -28,7 +28,8 @@ export interface HarEntry {
   request: HarRequest
   response: {
     status: number; statusText: string; httpVersion: string; cookies: HarNameValue[]; headers: HarNameValue[]
-    content: { size: number; mimeType: string }; redirectURL: string; headersSize: number; bodySize: number
+    content: { size: number; mimeType: string; text?: string; comment?: string }; redirectURL: string; headersSize: number; bodySize: number
+    comment?: string
   }
   cache: Record<string, never>
   timings: { send: number; wait: number; receive: number }
@@ -72,7 +73,8 @@ function authRows(auth: AuthRef | undefined, url: string): { headers: KeyValue[]
   return { headers: [], query: [] }
 }
 
-function queryPairs(url: string): HarNameValue[] {
+/** Name/value pairs of a URL's query string, in order (HAR's queryString). */
+export function queryPairs(url: string): HarNameValue[] {
   const at = url.indexOf('?')
   if (at < 0) return []
   const hash = url.indexOf('#', at)
@@ -80,7 +82,8 @@ function queryPairs(url: string): HarNameValue[] {
   return query === '' ? [] : [...new URLSearchParams(query)].map(([name, value]) => ({ name, value }))
 }
 
-function postData(spec: RequestSpec, headers: HarNameValue[]): { postData?: HarPostData; bodySize: number } {
+/** HAR postData and bodySize of a request body (an explicit Content-Type header wins). */
+export function postData(spec: RequestSpec, headers: HarNameValue[]): { postData?: HarPostData; bodySize: number } {
   const explicit = headers.find((header) => header.name.toLowerCase() === 'content-type')?.value
   const body = spec.body
   switch (body.kind) {

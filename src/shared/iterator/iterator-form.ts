@@ -42,7 +42,8 @@ function pathOf(url: string): string {
   return noQuery.replace(/^\{\{[^}]+\}\}/, '')
 }
 
-const toEpoch = (local: string): number | null => {
+/** A datetime-local value (the browser's local time) as epoch seconds; null when empty or invalid. */
+export const toEpoch = (local: string): number | null => {
   if (local === '') return null
   const ms = new Date(local).getTime()
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000)

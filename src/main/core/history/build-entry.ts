@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '@shared/collections/history-entry'
+import { HISTORY_FORMAT, type HistoryEntry, type IteratorRunLog } from '@shared/collections/history-entry'
 import { rewriteJsonText } from '@shared/collections/credential-walk'
 import { redactRequestSpec } from '@shared/collections/secrets'
 import type { AppErrorShape } from '@shared/model/errors'
@@ -26,6 +26,8 @@ export interface HistoryInput {
   finishedAt?: number
   /** The send's secret values (SendOptions.secretValues): masked in every field in every form (mask-input.ts). */
   secretValues?: readonly string[]
+  /** An iterator run: the pages under this one entry (the spec and result are its first and last pages). */
+  run?: IteratorRunLog
 }
 
 export interface BuildOptions {
@@ -83,7 +85,9 @@ export function buildHistoryEntry(input: HistoryInput, options: BuildOptions): H
           bodyPreview: previewOf(result.preview, options.previewBytes)
         }
       : null,
-    error: input.error ? { code: input.error.code, message: input.error.message } : null
+    error: input.error ? { code: input.error.code, message: input.error.message } : null,
+    v: HISTORY_FORMAT,
+    run: input.run ?? null
   }
 }
 

@@ -252,20 +252,21 @@ export class HistoryStore {
     }
   }
 
-  /** Newest first. `text` matches method, URL or status as a case-insensitive substring. */
+  /** Newest first. `text` matches method, URL or status as a case-insensitive substring; status "error": no response. */
   search(query: HistoryQuery = {}): Promise<HistoryPage> {
     const q = HistoryQuerySchema.parse(query)
     return this.serial(async () => {
       const text = q.text.trim().toLowerCase()
       const method = q.method?.trim().toUpperCase()
       const status = q.status?.trim().toLowerCase().replace(/x+$/, '')
+      const failed = status === 'error'
       const matches: IndexedEntry[] = []
       for (let i = this.index.length - 1; i >= 0; i--) {
         const entry = this.index[i]
         if (!entry) continue
         if (text !== '' && !entry.haystack.includes(text)) continue
         if (method && entry.summary.method.toUpperCase() !== method) continue
-        if (status && !String(entry.summary.status ?? '').startsWith(status)) continue
+        if (failed ? entry.summary.status !== null : status && !String(entry.summary.status ?? '').startsWith(status)) continue
         if (q.environmentId !== undefined && entry.summary.environmentId !== q.environmentId) continue
         matches.push(entry)
       }

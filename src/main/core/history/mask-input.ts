@@ -26,6 +26,7 @@ export function maskHistoryInput(input: HistoryInput, previewBytes: number): His
     masked.error = { code: error.code, message: mask(error.message) }
     if (error.hint !== undefined) masked.error.hint = mask(error.hint)
   }
+  if (input.run) masked.run = { ...input.run, pageList: input.run.pageList.map((page) => (page.note === null ? page : { ...page, note: mask(page.note) })) }
   if (result) {
     const preview = keptPreview(result.preview, previewBytes)
     masked.result = {

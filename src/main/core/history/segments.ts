@@ -41,7 +41,10 @@ export function summarize(entry: HistoryEntry): HistorySummary {
     durationMs: entry.response?.durationMs ?? null,
     sizeBytes: entry.response?.sizes.decodedBytes ?? null,
     errorCode: entry.error?.code ?? null,
-    environmentId: entry.environmentId
+    environmentId: entry.environmentId,
+    run: entry.run === null
+      ? null
+      : { kind: entry.run.kind, pages: entry.run.pages, records: entry.run.records, stopReason: entry.run.stopReason, startedAt: entry.run.startedAt }
   }
 }
 
@@ -50,7 +53,8 @@ export type EntryDescription = Pick<IndexedEntry, 'summary' | 'haystack'>
 
 export function describeEntry(entry: HistoryEntry): EntryDescription {
   const summary = summarize(entry)
-  const haystack = `${summary.method} ${summary.url} ${entry.request.url} ${summary.status ?? summary.errorCode ?? ''}`.toLowerCase()
+  const run = entry.run === null ? '' : ` iterator run ${entry.run.stopReason}`
+  const haystack = `${summary.method} ${summary.url} ${entry.request.url} ${summary.status ?? summary.errorCode ?? ''}${run}`.toLowerCase()
   return { summary, haystack }
 }
 
@@ -58,6 +62,7 @@ export function indexEntry(entry: HistoryEntry, segment: number, offset: number,
   return { ...describeEntry(entry), segment, offset, length }
 }
 
+/** A line of any known format (HISTORY_FORMAT): format 1 lines get format 2's defaults; newer or torn lines are null. */
 export function parseLine(line: string): HistoryEntry | null {
   try {
     const parsed = HistoryEntrySchema.safeParse(JSON.parse(line))

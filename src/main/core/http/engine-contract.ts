@@ -41,6 +41,11 @@ export interface HttpEngine {
   /** Reads decoded body bytes [offset, offset+length) of a kept response, as UTF-8 text cut on a character boundary. */
   readBody(responseId: string, offset: number, length: number): Promise<BodyChunk>
   release(responseId: string): Promise<boolean>
+  /**
+   * Keeps text as a response body under a new id, read, searched, saved and released like a received one (a response
+   * re-opened from history, core/history/stored-response.ts).
+   */
+  keepText(text: string): Promise<string>
   /** Windowed rows, streamed search and save-to-file over kept bodies (the large-body viewer). */
   views: BodyViews
   /** Closes connection pools and deletes every kept body file. */

@@ -34,6 +34,13 @@ export function createHttpEngine(config: EngineConfig): HttpEngine {
     },
     readBody: (responseId, offset, length) => store.read(responseId, offset, length),
     views,
+    async keepText(text) {
+      await store.allocate()
+      const { id } = store.next()
+      const data = Buffer.from(text, 'utf8')
+      store.keep(id, { kind: 'memory', data, size: data.length })
+      return id
+    },
     release: async (responseId) => {
       // Skipping the views' async release when there are none saves promise hops on every send's release.
       if (views.holds(responseId)) await views.release(responseId)

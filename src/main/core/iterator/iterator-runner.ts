@@ -17,9 +17,11 @@ import type { EnvironmentRepository } from '../environments'
 import { secretKey, type Vault } from '../vault/vault'
 import { openExportSink, type ExportSink } from './export-sink'
 import type { PageRecords } from './page-records'
-import { fetchPage } from './page-fetch'
+import { fetchPage, type PageOutcome } from './page-fetch'
 import type { IteratorStateStore } from './iterator-state'
 import { RunStats, sleep } from './run-stats'
+import { RunLog } from './run-log'
+import type { History } from '../history/history-client'
 import { probeScopes } from './scope-probe'
 import { RunRegistry } from '../runs/run-registry'
 import type { CancelSignal } from '../runs/run-signal'
@@ -51,6 +53,8 @@ export interface IteratorDeps {
   environments: EnvironmentRepository
   vault: Vault
   states: IteratorStateStore
+  /** Each run is recorded once, with its pages (run-log.ts); optional so engine-level tests can leave it out. */
+  history?: Pick<History, 'record'>
 }
 
 /** Records of each page sent to the viewer; the rest stay in main (and in the export file). */
@@ -64,6 +68,20 @@ const MAX_RESENDS = 3
 const FOLLOW_MIN_WAIT_S = 1
 
 const backoffSeconds = (attempt: number): number => Math.min(2 ** (attempt - 1), 30)
+
+/** Why an answer was retried, for the run's page list in history. */
+function retryNote(outcome: Exclude<PageOutcome, { kind: 'page' }>): string {
+  switch (outcome.kind) {
+    case 'rate-limited':
+      return `Rate limited (HTTP 429): retried after ${outcome.seconds} s.`
+    case 'conflict':
+      return 'Another pull held this index (HTTP 409): retried.'
+    case 'server-error':
+      return `Server error (HTTP ${outcome.status}): ${outcome.message}`
+    case 'broken':
+      return `The page broke off (${outcome.message}): fetched again with resend.`
+  }
+}
 
 export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
   const runs = new RunRegistry((runId) => `An iterator run with id "${runId}" is already going.`)
@@ -86,6 +104,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
     const secretValues = await credentialValues(deps.vault, environment).catch(() => [])
     if (!availability.available) throw new AppError('INVALID_INPUT', availability.reason)
     let operation = firstOperation(input)
+    const log = new RunLog(input, deps.history, secretValues)
     const saved = deps.states.get(input.environmentId, input.endpoint, input.index)
     const stats = new RunStats(input.runId, input.endTime ?? null, /^\d+$/.test(operation) ? Number(operation) : null, listeners.onProgress)
     // The stop rule compares with the hwm before this run only when resuming; a fresh run needs one page first.
@@ -118,10 +137,15 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
       for (;;) {
         if (signal.aborted) break
         stats.emit('fetching', null)
+        log.begin(operation)
         const outcome = await fetchPage(deps, {
           pageRunId: `${input.runId}#${++attempt}`, environmentId: environment.id, endpoint: input.endpoint,
-          index: input.index, operation, signal, scratch: scratches[stats.pages % 2]
+          index: input.index, operation, signal, scratch: scratches[stats.pages % 2], onAnswer: (result) => log.answered(result)
+        }).catch((error: unknown) => {
+          log.failed(operation, error)
+          throw error
         })
+        log.outcome(operation, outcome, outcome.kind === 'page' ? null : retryNote(outcome))
         if (outcome.kind === 'rate-limited') {
           await wait(outcome.seconds, `Rate limited (HTTP 429): waiting ${outcome.seconds} s as Retry-After asks.`)
           continue
@@ -182,6 +206,7 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
       await settle().catch(() => undefined)
       await sink?.abort()
       sink = null
+      log.record(null, error)
       throw error
     }
 
@@ -197,9 +222,12 @@ export function createIteratorRunner(deps: IteratorDeps): IteratorRunner {
         exportPath = sink.path
       }
       sink = null
-      stats.emit('done', reason)
-      return { runId: input.runId, stopReason: reason, pages: stats.pages, records: stats.records, bytes: stats.bytes,
+      const summary: IteratorSummary = { runId: input.runId, stopReason: reason, pages: stats.pages, records: stats.records, bytes: stats.bytes,
         timestampHwm: stats.hwm, exportPath, notes }
+      // Recorded before "done" is reported: a history search the renderer makes on "done" comes after it.
+      log.record(summary, null)
+      stats.emit('done', reason)
+      return summary
     }
   }
 

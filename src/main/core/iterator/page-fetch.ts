@@ -25,6 +25,8 @@ export interface PageRequest {
    * until the next fetch with the same scratch. Without it, each page gets its own buffer.
    */
   scratch?: { buffer: Buffer | null }
+  /** Told each answer the tenant gave (before it is classified), for the run's history entry (run-log.ts). */
+  onAnswer?: (result: SendResult) => void
 }
 
 export type PageOutcome =
@@ -110,17 +112,22 @@ function pageOutcome(json: string, text: string, bytes: number, records: (result
   return { kind: 'page', records: records(body.result), waitTime: num(body.wait_time), hwm: num(body.timestamp_hwm), bytes }
 }
 
-export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEngine }, request: PageRequest): Promise<PageOutcome> {
-  const spec: RequestSpec = {
+/** The request of one page (the environment's base URL and v2 token are added by the request runner). */
+export function pageSpec(endpoint: string, index: string, operation: string): RequestSpec {
+  return {
     method: 'GET',
-    url: request.endpoint,
+    url: endpoint,
     query: [
-      { name: 'index', value: request.index, enabled: true },
-      { name: 'operation', value: request.operation, enabled: true }
+      { name: 'index', value: index, enabled: true },
+      { name: 'operation', value: operation, enabled: true }
     ],
     headers: [{ name: 'Accept', value: 'application/json', enabled: true }],
     body: { kind: 'none' }
   }
+}
+
+export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEngine }, request: PageRequest): Promise<PageOutcome> {
+  const spec = pageSpec(request.endpoint, request.index, request.operation)
   const onAbort = (): void => void deps.requests.cancel(request.pageRunId)
   request.signal.addEventListener('abort', onAbort, { once: true })
   let result: SendResult
@@ -132,7 +139,8 @@ export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEng
   }
   try {
     if (request.signal.aborted) throw new AppError('CANCELLED', 'The iterator run was cancelled.')
-    result = await deps.requests.send(request.pageRunId, spec, request.environmentId, () => undefined, { receiveBody })
+    // Not a history entry of its own: the run records itself once, with this page under it (run-log.ts).
+    result = await deps.requests.send(request.pageRunId, spec, request.environmentId, () => undefined, { receiveBody, history: false })
   } catch (error) {
     if (error instanceof AppError && MID_STREAM_CODES.has(error.code) && !request.signal.aborted) {
       return { kind: 'broken', message: error.message }
@@ -141,6 +149,7 @@ export async function fetchPage(deps: { requests: RequestRunner; engine: HttpEng
   } finally {
     request.signal.removeEventListener('abort', onAbort)
   }
+  request.onAnswer?.(result)
   const streamed: PageSplitter | null = splitter
   if (streamed && result.status === 200) return streamedPage(streamed, result.sizes.decodedBytes)
   try {

@@ -1,6 +1,7 @@
 /**
  * Token scope checker, the probing part: one read-only GET per scope path with the environment's current v2 token,
- * through the app's normal send path (auth, TLS, settings, history), classified by the shared rules
+ * through the app's normal send path (auth, TLS, settings; not history: a probe is a check, not a request the user
+ * sent, and a check of every module was dozens of entries), classified by the shared rules
  * (2xx granted, 401 token invalid, 403 missing, 429/5xx/network unknown with the reason).
  */
 import { AppError } from '@shared/model/errors'
@@ -34,7 +35,7 @@ async function probeOne(deps: ScopeProbeDeps, environmentId: string, path: strin
   }
   let result: SendResult
   try {
-    result = await deps.requests.send(runId, spec, environmentId, () => undefined)
+    result = await deps.requests.send(runId, spec, environmentId, () => undefined, { history: false })
   } catch (error) {
     const message = error instanceof AppError ? error.message : 'the request failed'
     return { path, status: 'unknown', httpStatus: null, reason: `no answer (${message})` }

@@ -4,6 +4,7 @@ import { useHistory, type History } from '../history/useHistory'
 import { specToDraft } from './spec-to-draft'
 import { useCollections, type Collections } from './useCollections'
 import { useCurlPaste, type CurlPaste } from './useCurlPaste'
+import { showOpenedResponse } from '../../store/opened-response'
 
 interface Options {
   update(patch: Partial<RequestDraft>): void
@@ -107,10 +108,12 @@ export function useLibrary(options: Options): Library {
     },
     exportHar: (folder, path) => collections.exportHar(folder, path, latest.current.environmentId),
     openHistory(id) {
-      void history.get(id).then((entry) => {
+      void history.open(id).then((entry) => {
         if (!entry) return
         collections.forget()
         latest.current.update(specToDraft(entry.spec))
+        // The stored response is shown with it, never the previous send's (see store/opened-response.ts).
+        showOpenedResponse(entry.result ? { result: entry.result, error: null } : { result: null, error: entry.error ?? { code: 'NOT_FOUND', message: 'No response was stored.' } })
       })
     }
   }

@@ -1,5 +1,6 @@
 import type { ExportFormat, IteratorMode } from '@shared/iterator/iterator-model'
-import { TYPES, type IteratorForm, type OperationChoice } from '@shared/iterator/iterator-form'
+import { toEpoch, TYPES, type IteratorForm, type OperationChoice } from '@shared/iterator/iterator-form'
+import { formatUtc } from '@shared/format/human'
 
 interface Props {
   form: IteratorForm
@@ -13,6 +14,13 @@ const OPERATIONS: Array<[OperationChoice, string]> = [
   ['resume', 'resume from saved position'], ['date', 'from a date/time']
 ]
 const MODES: Array<[IteratorMode, string]> = [['one-page', 'One page'], ['until-caught-up', 'Until caught up'], ['follow', 'Follow (until stopped)']]
+
+/** The epoch a date field sends and its UTC time, beside the local-time picker (the tenant and its records use UTC). */
+function EpochNote({ local, testId }: { local: string; testId: string }): React.JSX.Element | null {
+  const epoch = toEpoch(local)
+  if (epoch === null) return null
+  return <span className="muted epoch-note" data-testid={testId}>{epoch} = {formatUtc(epoch)}</span>
+}
 
 /** Endpoint, index, operation, mode, end time and export file of an iterator run. */
 export function IteratorControls({ form, running, onChange, onPickExport }: Props): React.JSX.Element {
@@ -42,7 +50,8 @@ export function IteratorControls({ form, running, onChange, onPickExport }: Prop
       </label>
       {form.operation === 'date' && (
         <label>
-          From <input type="datetime-local" value={form.from} data-testid="iterator-from" onChange={(e) => onChange({ from: e.target.value })} />
+          From <input type="datetime-local" value={form.from} data-testid="iterator-from" onChange={(e) => onChange({ from: e.target.value })} />{' '}
+          <EpochNote local={form.from} testId="iterator-from-epoch" />
         </label>
       )}
       <label>
@@ -52,7 +61,8 @@ export function IteratorControls({ form, running, onChange, onPickExport }: Prop
         </select>
       </label>
       <label>
-        Stop after (optional) <input type="datetime-local" value={form.until} onChange={(e) => onChange({ until: e.target.value })} />
+        Stop after (optional) <input type="datetime-local" value={form.until} onChange={(e) => onChange({ until: e.target.value })} />{' '}
+        <EpochNote local={form.until} testId="iterator-until-epoch" />
       </label>
       <label>
         Export as{' '}

@@ -1,3 +1,4 @@
+import { formatCount, formatUtc } from '@shared/format/human'
 import type { IteratorRunState } from './useIterator'
 
 const formatBytes = (bytes: number): string =>
@@ -19,11 +20,15 @@ export function IteratorProgressView({ state }: { state: IteratorRunState }): Re
             {...(progress.fraction === null ? (running ? {} : { value: 1 }) : { value: progress.fraction })}
           />
           <span className="status-line">
-            <span data-testid="iterator-pages">{progress.pages} pages</span>
-            <span data-testid="iterator-record-count">{progress.records} records</span>
+            <span data-testid="iterator-pages">{formatCount(progress.pages)} pages</span>
+            <span data-testid="iterator-record-count">{formatCount(progress.records)} records</span>
             <span>{formatBytes(progress.bytes)}</span>
-            <span>{Math.round(progress.recordsPerSecond)} records/s</span>
-            {progress.timestampHwm !== null && <span>hwm {new Date(progress.timestampHwm * 1000).toISOString()}</span>}
+            <span>{formatCount(progress.recordsPerSecond)} records/s</span>
+            {progress.timestampHwm !== null && (
+              <span data-testid="iterator-hwm" title={`timestamp_hwm ${progress.timestampHwm}`}>
+                up to {formatUtc(progress.timestampHwm)} <span className="muted">({progress.timestampHwm})</span>
+              </span>
+            )}
             {progress.fraction !== null && <span>{Math.round(progress.fraction * 100)}% of the time range</span>}
           </span>
           {running && progress.detail && <span className="muted">{progress.detail}</span>}
@@ -31,7 +36,8 @@ export function IteratorProgressView({ state }: { state: IteratorRunState }): Re
       )}
       {summary && (
         <p data-testid="iterator-summary">
-          {STOP_TEXT[summary.stopReason]} {summary.records} records in {summary.pages} pages.
+          {STOP_TEXT[summary.stopReason]} {formatCount(summary.records)} records in {formatCount(summary.pages)} pages.
+          {summary.timestampHwm !== null && <> Up to {formatUtc(summary.timestampHwm)}.</>}
           {summary.exportPath && <> Exported to <code>{summary.exportPath}</code>.</>}
           {summary.notes.map((note) => <span key={note} className="muted"> {note}</span>)}
         </p>

@@ -1,9 +1,22 @@
 import { useMemo, useState } from 'react'
 import type { IteratorPagePreview } from '@shared/iterator/iterator-model'
+import { formatCount, humanEpoch } from '@shared/format/human'
 
 const PAGE_ROWS = 10
 const MAX_COLUMNS = 8
 const cell = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value))
+
+/** One value as text; an epoch field (timestamp, _insertion_epoch_timestamp, ...) gets its UTC time beside it. */
+function Cell({ name, value }: { name: string; value: unknown }): React.JSX.Element {
+  const text = cell(value).slice(0, 200)
+  const human = humanEpoch(name, value)
+  if (human === null) return <td title={text}>{text}</td>
+  return (
+    <td title={`${text} = ${human}`}>
+      {text} <span className="epoch-human" data-testid="epoch-human">{human}</span>
+    </td>
+  )
+}
 
 /** The last page's preview records, a few columns wide, paged 10 rows at a time. Values render as text only. */
 export function RecordsTable({ page }: { page: IteratorPagePreview | null }): React.JSX.Element | null {
@@ -20,7 +33,10 @@ export function RecordsTable({ page }: { page: IteratorPagePreview | null }): Re
   return (
     <div className="iterator-records">
       <div className="body-toolbar">
-        <span>Page {page.page}: {page.totalRecords} records (showing {records.length === 0 ? 0 : start + 1}-{start + rows.length} of the first {records.length})</span>
+        <span data-testid="iterator-page-line">
+          Page {formatCount(page.page)}: {formatCount(page.totalRecords)} {page.totalRecords === 1 ? 'record' : 'records'} (showing {records.length === 0 ? 0 : start + 1}-{start + rows.length} of the
+          first {formatCount(records.length)})
+        </span>
         <button type="button" disabled={start === 0} onClick={() => setOffset(Math.max(0, start - PAGE_ROWS))}>Previous</button>
         <button type="button" disabled={start + PAGE_ROWS >= records.length} onClick={() => setOffset(start + PAGE_ROWS)}>Next</button>
       </div>
@@ -28,7 +44,7 @@ export function RecordsTable({ page }: { page: IteratorPagePreview | null }): Re
         <thead><tr>{columns.map((column) => <th key={column}>{column}</th>)}</tr></thead>
         <tbody>
           {rows.map((record, i) => (
-            <tr key={start + i}>{columns.map((column) => <td key={column}>{cell(record[column]).slice(0, 200)}</td>)}</tr>
+            <tr key={start + i}>{columns.map((column) => <Cell key={column} name={column} value={record[column]} />)}</tr>
           ))}
         </tbody>
       </table>

@@ -4,6 +4,7 @@ import type { AppErrorShape } from '@shared/model/errors'
 import type { RequestSpec } from '@shared/model/request'
 import type { SendResult } from '@shared/model/response'
 import { call, on, toErrorShape } from '../../api/client'
+import { onOpenedResponse } from '../../store/opened-response'
 
 export type Progress = Omit<EventPayload<'request:progress'>, 'runId'>
 
@@ -62,6 +63,23 @@ export function useSendRequest(): SendRequest {
         setState((current) => (current.status === 'running' && current.runId === runId ? { ...current, progress } : current))
       }),
     []
+  )
+
+  // A history entry opened with its stored response replaces what is shown (never a send in flight).
+  useEffect(
+    () =>
+      onOpenedResponse((opened) => {
+        if (runRef.current) {
+          if (opened.result) call('response:release', { responseId: opened.result.responseId }).catch(() => undefined)
+          return
+        }
+        releasePrevious()
+        if (opened.result) {
+          responseRef.current = opened.result.responseId
+          setState({ status: 'done', result: opened.result })
+        } else setState({ status: 'error', error: opened.error })
+      }),
+    [releasePrevious]
   )
 
   useEffect(() => releasePrevious, [releasePrevious])
