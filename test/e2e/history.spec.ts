@@ -1,6 +1,6 @@
 import { startEchoServer, type RunningServer } from '../support/echo-server'
 import { expect, test } from './fixtures'
-import { enterRequest } from './helpers'
+import { enterRequest, sidebarView } from './helpers'
 
 let echo: RunningServer
 test.beforeAll(async () => {
@@ -11,7 +11,6 @@ test.afterAll(async () => {
 })
 
 test('every send appears in history, is searchable and re-opens into the editor', async ({ app }) => {
-  const library = app.getByRole('complementary', { name: 'Collections and history' })
   await enterRequest(app, 'GET', `${echo.url}/alerts?page=1`)
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('status')).toHaveText('200 OK')
@@ -23,7 +22,7 @@ test('every send appears in history, is searchable and re-opens into the editor'
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('error-panel')).toBeVisible()
 
-  await library.getByRole('tab', { name: 'History' }).click()
+  const library = await sidebarView(app, 'History')
   const items = library.getByTestId('history-item')
   await expect(items).toHaveCount(3)
   await expect(items.first()).toContainText('/refused')

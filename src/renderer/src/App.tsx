@@ -164,7 +164,7 @@ export function App(): React.JSX.Element {
         }
         overlay={
           drawer && (
-            <Drawer key={drawer} id={drawer} label={DRAWER_LABELS[drawer]} onClose={closeDrawer} width={drawer === 'snippet' ? '620px' : '480px'}>
+            <Drawer key={drawer} id={drawer} label={DRAWER_LABELS[drawer]} onClose={closeDrawer} width={drawer === 'snippet' ? '560px' : '420px'}>
               {drawer === 'settings' && <SettingsPanel state={settings} onClose={closeDrawer} />}
               {drawer === 'auth' && <AuthPanel environments={environments} refreshKey={request.state} onClose={closeDrawer} />}
               {drawer === 'snippet' && (

@@ -42,7 +42,7 @@ export function Workbench({ layout, views, request, response, overlay }: Props):
           groupResizeBehavior="preserve-pixel-size"
           onResize={layout.onSidebarResize}
         >
-          <aside id="sidebar" className="sidebar" aria-label="Sidebar" inert={layout.collapsed}>
+          <aside className="sidebar" aria-label="Sidebar" inert={layout.collapsed}>
             {VIEW_ORDER.map((view) => (
               <div
                 key={view}
@@ -58,7 +58,7 @@ export function Workbench({ layout, views, request, response, overlay }: Props):
           </aside>
         </Panel>
         <Separator className="resize-handle" aria-label="Resize sidebar" />
-        <Panel id="main" minSize={320}>
+        <Panel id="main-area" minSize={320}>
           <Group
             key={layout.orientation}
             id={`main-${layout.orientation}`}
@@ -67,11 +67,11 @@ export function Workbench({ layout, views, request, response, overlay }: Props):
             defaultLayout={main.defaultLayout}
             onLayoutChanged={main.onLayoutChanged}
           >
-            <Panel id="request" className="pane" minSize={vertical ? 120 : 280} defaultSize={vertical ? '55%' : '56%'}>
+            <Panel id="request-pane" className="pane" minSize={vertical ? 120 : 280} defaultSize={vertical ? '55%' : '56%'}>
               {request}
             </Panel>
             <Separator className="resize-handle" aria-label="Resize request and response" />
-            <Panel id="response" className="pane" minSize={vertical ? 100 : 240}>
+            <Panel id="response-pane" className="pane" minSize={vertical ? 100 : 240}>
               {response}
             </Panel>
           </Group>
