@@ -125,6 +125,18 @@ export function App(): React.JSX.Element {
         }}
         request={
           <section className="request-panel" aria-label="Request editor" data-testid="request-editor">
+            <ErrorBoundary area="request editor">
+              <RequestBar
+                method={draft.method}
+                url={draft.url}
+                state={request.state}
+                onMethod={(method) => update({ method })}
+                onUrl={library.onUrl}
+                onSend={send}
+                onCancel={cancel}
+              />
+              <CurlNotice library={library} />
+            </ErrorBoundary>
             {catalog.operation && (
               <ErrorBoundary area="operation form">
                 <OperationPanel
@@ -138,17 +150,7 @@ export function App(): React.JSX.Element {
                 />
               </ErrorBoundary>
             )}
-            <ErrorBoundary area="request editor">
-              <RequestBar
-                method={draft.method}
-                url={draft.url}
-                state={request.state}
-                onMethod={(method) => update({ method })}
-                onUrl={library.onUrl}
-                onSend={send}
-                onCancel={cancel}
-              />
-              <CurlNotice library={library} />
+            <ErrorBoundary area="request parts">
               {environments.selected && vendorById(environments.selected.api)?.panels?.dataExportIterator === true && (
                 <IteratorPanel key={environments.selected.id} environmentId={environments.selected.id} url={draft.url} refreshKey={showAuth} onOpenAuth={() => setDrawer('auth')} />
               )}
