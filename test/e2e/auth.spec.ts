@@ -39,9 +39,14 @@ async function send(app: Page, method: string, url: string): Promise<void> {
   await app.getByRole('button', { name: 'Send' }).click()
 }
 
+/** Reads the sent request from the response panel; the auth drawer lies over it, so it is closed and reopened. */
 async function sentHeaders(app: Page): Promise<string> {
+  const drawerOpen = await app.getByTestId('auth-panel').isVisible()
+  if (drawerOpen) await app.getByTestId('auth-toggle').click()
   await app.getByTestId('response-panel').getByRole('tab', { name: 'Sent request' }).click()
-  return (await app.getByTestId('request-echo').textContent()) ?? ''
+  const text = (await app.getByTestId('request-echo').textContent()) ?? ''
+  if (drawerOpen) await app.getByTestId('auth-toggle').click()
+  return text
 }
 
 async function expectNoSecrets(app: Page, secrets: string[]): Promise<void> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startEchoServer } from '../support/echo-server'
 import { expect, test } from './fixtures'
-import { enterRequest, rawBody, requestTab } from './helpers'
+import { enterRequest, rawBody, requestTab, sidebarView } from './helpers'
 
 // The sandbox (HTTPS, its CA trusted) is the server; collections go into a temp folder chosen through the bridge's
 // stand-in for main's folder dialog.
@@ -21,7 +21,7 @@ test('save a sandbox request into a collection, reload the renderer, reopen it a
   const folder = join(work, 'tenant-requests')
   bridge.setPickedFolder(folder)
   await app.getByTestId('environment').selectOption({ label: 'Sandbox · Netskope tenant' })
-  const library = app.getByRole('complementary', { name: 'Collections and history' })
+  const library = await sidebarView(app, 'Collections')
   await library.getByRole('button', { name: 'New…' }).click()
   await library.getByLabel('Collection name').fill('Tenant requests')
   await library.getByRole('button', { name: 'Choose folder…' }).click()
@@ -111,7 +111,7 @@ test('import a Postman v2.1 collection (secrets not copied) and export it as HAR
   const folder = join(work, 'imported')
   bridge.setPickedFile(fixture)
   bridge.setPickedFolder(folder)
-  const library = app.getByRole('complementary', { name: 'Collections and history' })
+  const library = await sidebarView(app, 'Collections')
   await library.getByRole('button', { name: 'Import Postman…' }).click()
   await expect(library.getByRole('status')).toContainText('into "Security APIs (sample)"')
   await expect(library.getByRole('status')).toContainText('were not copied')
@@ -149,7 +149,7 @@ test('a file named by an imported collection is uploaded only after the user con
     await writeFile(shared, JSON.stringify({ info: { name: 'Shared', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [item] }))
     bridge.setPickedFile(shared)
     bridge.setPickedFolder(join(work, 'shared'))
-    const library = app.getByRole('complementary', { name: 'Collections and history' })
+    const library = await sidebarView(app, 'Collections')
     await library.getByRole('button', { name: 'Import Postman…' }).click()
     const collection = library.getByRole('region', { name: 'Collection Shared' })
     await collection.getByRole('button', { name: 'POST Upload report', exact: true }).click()

@@ -42,3 +42,11 @@ export async function rawBody(page: Page): Promise<string> {
   await expect(raw).toBeVisible()
   return (await raw.textContent()) ?? ''
 }
+
+/** Shows a view of the workbench's left sidebar and returns its panel. */
+export async function sidebarView(page: Page, name: 'Catalog' | 'Collections' | 'History'): Promise<Locator> {
+  await page.getByRole('tablist', { name: 'Sidebar' }).getByRole('tab', { name }).click()
+  const panel = page.getByRole('tabpanel', { name })
+  await expect(panel).toBeVisible()
+  return panel
+}

@@ -5,7 +5,7 @@ import type { Har } from '../../src/shared/collections/har'
 import { startEchoServer, type RunningServer } from '../support/echo-server'
 import { harValidator } from '../support/har-validator'
 import { expect, test } from './fixtures'
-import { enterRequest, rawBody } from './helpers'
+import { enterRequest, rawBody, sidebarView } from './helpers'
 
 let echo: RunningServer
 test.beforeAll(async () => {
@@ -16,7 +16,6 @@ test.afterAll(async () => {
 })
 
 test('every send appears in history, is searchable and re-opens into the editor', async ({ app }) => {
-  const library = app.getByRole('complementary', { name: 'Collections and history' })
   await enterRequest(app, 'GET', `${echo.url}/alerts?page=1`)
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('status')).toHaveText('200 OK')
@@ -28,7 +27,7 @@ test('every send appears in history, is searchable and re-opens into the editor'
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('error-panel')).toBeVisible()
 
-  await library.getByRole('tab', { name: 'History' }).click()
+  const library = await sidebarView(app, 'History')
   const items = library.getByTestId('history-item')
   await expect(items).toHaveCount(3)
   await expect(items.first()).toContainText('/refused')
