@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { CatalogOperation } from '@shared/catalog/types'
+import { urlWithoutQuery } from '@shared/model/url-query'
 import type { RequestDraft } from '../request-editor/request-draft'
 import { Badges } from './Badges'
 import { RequestExamplePicker } from './RequestExamplePicker'
@@ -69,7 +70,7 @@ export function OperationPanel({ operation: op, baseUrl, draft, current, onChang
       )}
       <p className="url-preview" data-testid="url-preview" title="The URL this request goes to">
         <span className="muted">URL </span>
-        {previewUrl(baseUrl, draft.url, draft.query)}
+        {previewUrl(baseUrl, urlWithoutQuery(draft.url.trim()), draft.query)}
       </p>
       {params.length > 0 && (
         <div className="param-form" data-testid="param-form">

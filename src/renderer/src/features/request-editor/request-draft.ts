@@ -1,5 +1,6 @@
 import type { BodyKind, KeyValue, MultipartPart, RequestSpec } from '@shared/model/request'
 import type { AppErrorShape } from '@shared/model/errors'
+import { urlWithoutQuery } from '@shared/model/url-query'
 
 /** A table row as edited; `id` only keeps React keys stable while rows are added and removed. */
 export interface KeyValueRow extends KeyValue {
@@ -75,8 +76,9 @@ function multipartParts(items: MultipartRow[]): MultipartPart[] {
   return parts
 }
 
+/** The request as sent: the URL bar's query string is the Params rows (query-sync.ts), so the URL goes without it. */
 export function toSpec(draft: RequestDraft): RequestSpec {
-  const base = { method: draft.method, url: draft.url.trim(), query: rows(draft.query), headers: rows(draft.headers) }
+  const base = { method: draft.method, url: urlWithoutQuery(draft.url.trim()), query: rows(draft.query), headers: rows(draft.headers) }
   switch (draft.bodyKind) {
     case 'none':
       return { ...base, body: { kind: 'none' } }
@@ -112,7 +114,7 @@ export function jsonProblem(text: string): string | null {
 
 /** Problems that make a send pointless, reported before anything leaves the renderer. */
 export function draftProblem(draft: RequestDraft): AppErrorShape | null {
-  if (draft.url.trim() === '') {
+  if (urlWithoutQuery(draft.url.trim()) === '') {
     return { code: 'INVALID_URL', message: 'The URL is empty.', hint: 'Enter a URL such as https://api.example.com/v1/items.' }
   }
   const missingFile =
