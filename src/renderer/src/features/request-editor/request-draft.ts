@@ -1,6 +1,7 @@
 import type { BodyKind, KeyValue, MultipartPart, RequestSpec } from '@shared/model/request'
 import type { AppErrorShape } from '@shared/model/errors'
 import { urlWithoutQuery } from '@shared/model/url-query'
+import { parameterProblem, type DraftOperation } from './param-rules'
 
 /** A table row as edited; `id` only keeps React keys stable while rows are added and removed. */
 export interface KeyValueRow extends KeyValue {
@@ -30,6 +31,8 @@ export interface RequestDraft {
   textContentType: string
   form: KeyValueRow[]
   multipart: MultipartRow[]
+  /** The catalog operation this request was opened from: its parameter rules are checked before a send. */
+  operation?: DraftOperation | null
 }
 
 let rowCounter = 0
@@ -57,7 +60,8 @@ export function initialDraft(): RequestDraft {
     text: '',
     textContentType: 'text/plain',
     form: [],
-    multipart: []
+    multipart: [],
+    operation: null
   }
 }
 
@@ -117,6 +121,8 @@ export function draftProblem(draft: RequestDraft): AppErrorShape | null {
   if (urlWithoutQuery(draft.url.trim()) === '') {
     return { code: 'INVALID_URL', message: 'The URL is empty.', hint: 'Enter a URL such as https://api.example.com/v1/items.' }
   }
+  const parameters = parameterProblem(draft)
+  if (parameters) return parameters
   const missingFile =
     draft.bodyKind === 'multipart' && draft.multipart.find((row) => row.enabled && row.kind === 'file' && !row.path)
   if (missingFile) {
