@@ -3,7 +3,7 @@ import { useState } from 'react'
 interface Props {
   id: string
   name: string
-  /** The items comma-separated, as sent (style=form, explode=false). */
+  /** The items comma-separated (operation-form.ts sends them as one row each, or joined when explode is false). */
   value: string
   placeholder: string
   invalid: boolean

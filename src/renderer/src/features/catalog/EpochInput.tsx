@@ -30,6 +30,7 @@ export function EpochInput({ id, name, value, unit, placeholder, invalid, onChan
         step={1}
         className="epoch-picker"
         aria-label={`Pick ${name} as a UTC date and time`}
+        title="Date and time in UTC"
         value={pickerValue(value, unit)}
         onChange={(event) => onChange(fromPicker(event.target.value, unit))}
       />

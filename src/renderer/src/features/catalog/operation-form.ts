@@ -16,6 +16,14 @@ export function formParameters(op: CatalogOperation): CatalogParameter[] {
 }
 
 /**
+ * A query array sent as one row per item (`ids=a&ids=b`): OpenAPI's default for query parameters (style form,
+ * explode true) unless the document says `explode: false` (then `ids=a,b`).
+ */
+export function exploded(p: CatalogParameter): boolean {
+  return p.in === 'query' && p.schema.type === 'array' && p.explode !== false
+}
+
+/**
  * The form's values read from the draft, so the form, the URL bar and the Params / Headers tabs show one request:
  * path parameters through the operation's path template, query and header ones from the first enabled row.
  */
@@ -23,7 +31,8 @@ export function valuesFromDraft(op: CatalogOperation, draft: Pick<RequestDraft, 
   const paths = pathValues(op.path, draft.url)
   const values: Record<string, string> = {}
   for (const p of formParameters(op)) {
-    values[paramKey(p)] = p.in === 'path' ? (paths?.get(p.name) ?? '') : (rowValues(ruleFor(p), draft.query, draft.headers)[0] ?? '')
+    const rows = p.in === 'path' ? [paths?.get(p.name) ?? ''] : rowValues(ruleFor(p), draft.query, draft.headers)
+    values[paramKey(p)] = exploded(p) ? rows.filter((value) => value !== '').join(',') : (rows[0] ?? '')
   }
   return values
 }
@@ -97,13 +106,13 @@ export function buildPath(op: CatalogOperation, values: ParamValues): string {
 function mergeRows(op: CatalogOperation, where: 'query' | 'header', values: ParamValues, existing: readonly KeyValueRow[]): KeyValueRow[] {
   const params = formParameters(op).filter((p) => p.in === where)
   const owned = new Set(params.map((p) => (where === 'header' ? p.name.toLowerCase() : p.name)))
-  const byName = new Map(existing.map((row) => [where === 'header' ? row.name.toLowerCase() : row.name, row]))
   const rows: KeyValueRow[] = []
   for (const p of params) {
     const value = values[paramKey(p)] ?? ''
     if (value === '') continue
-    const prior = byName.get(where === 'header' ? p.name.toLowerCase() : p.name)
-    rows.push({ id: prior?.id ?? newRowId(), name: p.name, value, enabled: true })
+    const prior = existing.filter((row) => (where === 'header' ? row.name.toLowerCase() === p.name.toLowerCase() : row.name === p.name))
+    const items = exploded(p) ? value.split(',').filter((item) => item !== '') : [value]
+    items.forEach((item, i) => rows.push({ id: prior[i]?.id ?? newRowId(), name: p.name, value: item, enabled: true }))
   }
   const others = existing.filter((row) => !owned.has(where === 'header' ? row.name.toLowerCase() : row.name))
   return [...rows, ...others]
