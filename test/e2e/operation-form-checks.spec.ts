@@ -74,3 +74,19 @@ test('the Netskope v1 example adds no token field: the environment supplies the 
   await expect(snippet).toContainText('/api/v1/app_instances')
   expect(await snippet.textContent()).not.toContain('YOUR_V1_TOKEN')
 })
+
+test('at 1024x640 the typed inputs fit the form: nothing in it scrolls sideways', async ({ app }) => {
+  await app.setViewportSize({ width: 1024, height: 640 })
+  await openOperation(app, 'Sandbox · Netskope tenant', 'alert events', 'netskope:eventsDataAlert')
+  await field(app, 'starttime').locator('input[type="text"]').fill('1708950000')
+  await expect(field(app, 'starttime').getByTestId('epoch-human')).toBeVisible()
+  const form = app.getByTestId('param-form')
+  const overflow = await form.evaluate((el) => el.scrollWidth - el.clientWidth)
+  expect(overflow).toBeLessThanOrEqual(0)
+  // Every field's input row stays inside the form's box.
+  const formBox = await form.boundingBox()
+  for (const name of ['limit', 'starttime']) {
+    const box = await field(app, name).locator('.param-input').boundingBox()
+    expect(box && formBox && box.x + box.width <= formBox.x + formBox.width + 1).toBe(true)
+  }
+})
