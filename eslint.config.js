@@ -48,7 +48,7 @@ export default tseslint.config(
   { files: ['src/main/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', coreRules] } },
   { files: ['src/sandbox/**/*.ts'], rules: { 'no-restricted-imports': ['error', sandboxRules] } },
   {
-    files: ['src/renderer/**/*.{ts,tsx}'],
+    files: ['src/renderer/**/*.{ts,tsx}', 'test/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

@@ -57,7 +57,10 @@ test('save a sandbox request into a collection, reload the renderer, reopen it a
   await app.getByLabel('URL', { exact: true }).press('ControlOrMeta+s')
   await expect(library.getByText('Saved "CCI tags".')).toBeVisible()
   expect((await readdir(folder)).sort()).toEqual(['cci-tags.request.json', 'collection.json'])
-  expect(await readFile(join(folder, 'cci-tags.request.json'), 'utf8')).toContain('limit=1')
+  // The URL's query is the Params rows: saved as a row, the URL without it.
+  expect(JSON.parse(await readFile(join(folder, 'cci-tags.request.json'), 'utf8'))).toMatchObject({
+    request: { url: '/api/v2/services/cci/tags', query: [{ name: 'limit', value: '1', enabled: true }] }
+  })
 
   // Duplicate, rename and delete from the sidebar.
   await library.getByRole('button', { name: 'Duplicate CCI tags' }).click()

@@ -101,6 +101,7 @@ function readParameter(raw: Json, r: RefResolver, where: string): CatalogParamet
     deprecated: p.deprecated === true
   }
   if (example !== undefined) param.example = example
+  if (typeof p.explode === 'boolean') param.explode = p.explode
   if (schema.default !== undefined) param.default = schema.default
   const values = enumOf(schema)
   if (values !== undefined) param.enum = values

@@ -31,6 +31,8 @@ export const CatalogParameterSchema = z.object({
   default: z.json().optional(),
   /** Allowed values; for a union schema (anyOf/oneOf) the enums of its branches, as suggestions. */
   enum: z.array(z.json()).optional(),
+  /** OpenAPI `explode` as written (absent: the style's default, true for query arrays in form style). */
+  explode: z.boolean().optional(),
   deprecated: z.boolean()
 })
 export type CatalogParameter = z.infer<typeof CatalogParameterSchema>

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { CatalogOperation } from '@shared/catalog/types'
+import { urlWithoutQuery } from '@shared/model/url-query'
 import type { RequestDraft } from '../request-editor/request-draft'
 import { Badges } from './Badges'
 import { RequestExamplePicker } from './RequestExamplePicker'
 import { ResponseExamples } from './ResponseExamples'
-import { exampleValues, formParameters, formPatch, initialValues, missingRequired, paramKey, previewUrl, prettyJson, type ParamValues } from './operation-form'
+import { exampleValues, formParameters, formPatch, missingRequired, paramKey, previewUrl, prettyJson, valuesFromDraft } from './operation-form'
 import { ParamField } from './ParamField'
 import { useBodySchema } from './useBodySchema'
 
@@ -20,26 +21,25 @@ interface Props {
 
 /** The open operation: what it does, its badges, and a form whose edits flow into the request editor. */
 export function OperationPanel({ operation: op, baseUrl, draft, current, onChange, onClose }: Props): React.JSX.Element {
-  const [values, setValues] = useState<ParamValues>(() => initialValues(op))
+  // The form is a view of the draft: edits in the URL bar or the Params / Headers tabs show here too.
+  const values = useMemo(() => valuesFromDraft(op, draft), [op, draft])
   const params = useMemo(() => formParameters(op), [op])
+  const hidden = useMemo(() => op.parameters.filter((p) => p.in !== 'cookie' && !params.includes(p)).map((p) => p.name), [op, params])
   const missing = missingRequired(op, values)
-  const first = useRef(true)
-
-  // Every form edit rewrites the URL and the parameter rows; the first render matches the draft already.
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    onChange(formPatch(op, values, current()))
-  }, [op, values, current, onChange])
 
   useBodySchema(op)
 
-  const set = useCallback((key: string, value: string) => setValues((prev) => ({ ...prev, [key]: value })), [])
+  const set = useCallback(
+    (key: string, value: string) => {
+      const latest = current()
+      onChange(formPatch(op, { ...valuesFromDraft(op, latest), [key]: value }, latest))
+    },
+    [op, current, onChange]
+  )
 
   const fillAll = (): void => {
-    setValues((prev) => exampleValues(op, prev))
+    const latest = current()
+    onChange(formPatch(op, exampleValues(op, valuesFromDraft(op, latest)), latest))
     const example = op.requestBody?.examples[0]
     if (example && current().bodyKind === 'json') onChange({ jsonText: prettyJson(example.value) })
   }
@@ -69,7 +69,7 @@ export function OperationPanel({ operation: op, baseUrl, draft, current, onChang
       )}
       <p className="url-preview" data-testid="url-preview" title="The URL this request goes to">
         <span className="muted">URL </span>
-        {previewUrl(baseUrl, draft.url, draft.query)}
+        {previewUrl(baseUrl, urlWithoutQuery(draft.url.trim()), draft.query)}
       </p>
       {params.length > 0 && (
         <div className="param-form" data-testid="param-form">
@@ -77,6 +77,11 @@ export function OperationPanel({ operation: op, baseUrl, draft, current, onChang
             <ParamField key={paramKey(p)} param={p} value={values[paramKey(p)] ?? ''} onChange={(v) => set(paramKey(p), v)} />
           ))}
         </div>
+      )}
+      {hidden.length > 0 && (
+        <p className="muted param-credential-note" data-testid="credential-note">
+          {hidden.join(', ')}: added from the environment&apos;s auth when the request is sent.
+        </p>
       )}
       <div className="operation-actions">
         <button type="button" onClick={fillAll} data-testid="fill-examples">

@@ -1,13 +1,40 @@
 import type { CatalogOperation, CatalogParameter, CatalogRequestBody, JsonSchemaObject, JsonValue } from '@shared/catalog/types'
 import type { BodyKind } from '@shared/model/request'
-import { newRowId, type KeyValueRow, type MultipartRow, type RequestDraft } from '../request-editor/request-draft'
+import { initialDraft, newRowId, type KeyValueRow, type MultipartRow, type RequestDraft } from '../request-editor/request-draft'
+import { pathValues, rowValues } from '../request-editor/param-rules'
+import { isCredential, ruleFor } from './param-kind'
 
 /** Values typed into the parameter form, keyed by paramKey(). */
 export type ParamValues = Readonly<Record<string, string>>
 
-/** The form edits path, query and header parameters; cookies are left to the Headers tab. */
+/**
+ * The form edits path, query and header parameters; cookies are left to the Headers tab, and credentials (a token
+ * query parameter, an API key header) to the environment's auth, which main adds.
+ */
 export function formParameters(op: CatalogOperation): CatalogParameter[] {
-  return op.parameters.filter((p) => p.in !== 'cookie')
+  return op.parameters.filter((p) => p.in !== 'cookie' && !isCredential(p.name, p.in))
+}
+
+/**
+ * A query array sent as one row per item (`ids=a&ids=b`): OpenAPI's default for query parameters (style form,
+ * explode true) unless the document says `explode: false` (then `ids=a,b`).
+ */
+export function exploded(p: CatalogParameter): boolean {
+  return p.in === 'query' && p.schema.type === 'array' && p.explode !== false
+}
+
+/**
+ * The form's values read from the draft, so the form, the URL bar and the Params / Headers tabs show one request:
+ * path parameters through the operation's path template, query and header ones from the first enabled row.
+ */
+export function valuesFromDraft(op: CatalogOperation, draft: Pick<RequestDraft, 'url' | 'query' | 'headers'>): Record<string, string> {
+  const paths = pathValues(op.path, draft.url)
+  const values: Record<string, string> = {}
+  for (const p of formParameters(op)) {
+    const rows = p.in === 'path' ? [paths?.get(p.name) ?? ''] : rowValues(ruleFor(p), draft.query, draft.headers)
+    values[paramKey(p)] = exploded(p) ? rows.filter((value) => value !== '').join(',') : (rows[0] ?? '')
+  }
+  return values
 }
 
 export function paramKey(p: Pick<CatalogParameter, 'in' | 'name'>): string {
@@ -79,13 +106,13 @@ export function buildPath(op: CatalogOperation, values: ParamValues): string {
 function mergeRows(op: CatalogOperation, where: 'query' | 'header', values: ParamValues, existing: readonly KeyValueRow[]): KeyValueRow[] {
   const params = formParameters(op).filter((p) => p.in === where)
   const owned = new Set(params.map((p) => (where === 'header' ? p.name.toLowerCase() : p.name)))
-  const byName = new Map(existing.map((row) => [where === 'header' ? row.name.toLowerCase() : row.name, row]))
   const rows: KeyValueRow[] = []
   for (const p of params) {
     const value = values[paramKey(p)] ?? ''
     if (value === '') continue
-    const prior = byName.get(where === 'header' ? p.name.toLowerCase() : p.name)
-    rows.push({ id: prior?.id ?? newRowId(), name: p.name, value, enabled: true })
+    const prior = existing.filter((row) => (where === 'header' ? row.name.toLowerCase() === p.name.toLowerCase() : row.name === p.name))
+    const items = exploded(p) ? value.split(',').filter((item) => item !== '') : [value]
+    items.forEach((item, i) => rows.push({ id: prior[i]?.id ?? newRowId(), name: p.name, value: item, enabled: true }))
   }
   const others = existing.filter((row) => !owned.has(where === 'header' ? row.name.toLowerCase() : row.name))
   return [...rows, ...others]
@@ -120,11 +147,13 @@ function bodyFields(body: CatalogRequestBody): Array<{ name: string; value: stri
   const properties = isSchema(body.schema.properties) ? body.schema.properties : {}
   const example = body.examples[0]?.value
   const values = isSchema(example) ? example : {}
-  return Object.entries(properties).map(([name, schema]) => {
-    const file =
-      isSchema(schema) && (schema.format === 'binary' || schema.format === 'base64' || typeof schema.contentMediaType === 'string')
-    return { name, value: valueText(values[name]), file }
-  })
+  return Object.entries(properties)
+    .filter(([name]) => !isCredential(name, 'body'))
+    .map(([name, schema]) => {
+      const file =
+        isSchema(schema) && (schema.format === 'binary' || schema.format === 'base64' || typeof schema.contentMediaType === 'string')
+      return { name, value: valueText(values[name]), file }
+    })
 }
 
 /** Form and multipart bodies start with one row per documented field (file fields wait for a file). */
@@ -144,11 +173,14 @@ function bodyRows(body: CatalogRequestBody, kind: BodyKind): Partial<RequestDraf
 
 /**
  * A fresh request for an operation: method, the path relative to the environment (main joins a path-only URL
- * with the environment's base URL), its parameters' initial values, and the first request example as the body.
+ * with the environment's base URL), its parameters' initial values, the first request example as the body, and the
+ * parameter rules a send is checked against. Nothing of the request open before is kept: every field is set.
  */
-export function draftForOperation(op: CatalogOperation): Partial<RequestDraft> {
+export function draftForOperation(op: CatalogOperation): RequestDraft {
   const values = initialValues(op)
-  const patch: Partial<RequestDraft> = {
+  const patch: RequestDraft = {
+    ...initialDraft(),
+    operation: { path: op.path, rules: formParameters(op).map(ruleFor) },
     method: op.method.toUpperCase(),
     ...formPatch(op, values, { query: [], headers: [] }),
     bodyKind: 'none'

@@ -9,7 +9,7 @@ export interface OpenOperation {
   close(): void
 }
 
-/** Which catalog operation the editor is filled from; opening one rewrites method, URL, parameters and body. */
+/** Which catalog operation the editor is filled from; opening one replaces the whole draft (operation-form.ts). */
 export function useOpenOperation(update: (patch: Partial<RequestDraft>) => void): OpenOperation {
   const [operation, setOperation] = useState<CatalogOperation | null>(null)
   const openId = useRef<string | null>(null)
@@ -23,9 +23,12 @@ export function useOpenOperation(update: (patch: Partial<RequestDraft>) => void)
     },
     [update]
   )
+  // Closing the form leaves the request as it is, but no longer checked against the operation's parameter rules
+  // (the user may now type any URL); a literal {name} is still refused (request-editor/param-rules.ts).
   const close = useCallback(() => {
     openId.current = null
     setOperation(null)
-  }, [])
+    update({ operation: null })
+  }, [update])
   return { operation, open, close }
 }

@@ -1,5 +1,7 @@
 import type { BodyKind, KeyValue, MultipartPart, RequestSpec } from '@shared/model/request'
 import type { AppErrorShape } from '@shared/model/errors'
+import { urlWithoutQuery } from '@shared/model/url-query'
+import { parameterProblem, type DraftOperation } from './param-rules'
 
 /** A table row as edited; `id` only keeps React keys stable while rows are added and removed. */
 export interface KeyValueRow extends KeyValue {
@@ -29,6 +31,8 @@ export interface RequestDraft {
   textContentType: string
   form: KeyValueRow[]
   multipart: MultipartRow[]
+  /** The catalog operation this request was opened from: its parameter rules are checked before a send. */
+  operation?: DraftOperation | null
 }
 
 let rowCounter = 0
@@ -56,7 +60,8 @@ export function initialDraft(): RequestDraft {
     text: '',
     textContentType: 'text/plain',
     form: [],
-    multipart: []
+    multipart: [],
+    operation: null
   }
 }
 
@@ -75,8 +80,9 @@ function multipartParts(items: MultipartRow[]): MultipartPart[] {
   return parts
 }
 
+/** The request as sent: the URL bar's query string is the Params rows (query-sync.ts), so the URL goes without it. */
 export function toSpec(draft: RequestDraft): RequestSpec {
-  const base = { method: draft.method, url: draft.url.trim(), query: rows(draft.query), headers: rows(draft.headers) }
+  const base = { method: draft.method, url: urlWithoutQuery(draft.url.trim()), query: rows(draft.query), headers: rows(draft.headers) }
   switch (draft.bodyKind) {
     case 'none':
       return { ...base, body: { kind: 'none' } }
@@ -112,9 +118,11 @@ export function jsonProblem(text: string): string | null {
 
 /** Problems that make a send pointless, reported before anything leaves the renderer. */
 export function draftProblem(draft: RequestDraft): AppErrorShape | null {
-  if (draft.url.trim() === '') {
+  if (urlWithoutQuery(draft.url.trim()) === '') {
     return { code: 'INVALID_URL', message: 'The URL is empty.', hint: 'Enter a URL such as https://api.example.com/v1/items.' }
   }
+  const parameters = parameterProblem(draft)
+  if (parameters) return parameters
   const missingFile =
     draft.bodyKind === 'multipart' && draft.multipart.find((row) => row.enabled && row.kind === 'file' && !row.path)
   if (missingFile) {

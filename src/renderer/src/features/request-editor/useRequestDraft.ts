@@ -1,8 +1,10 @@
 import { useCallback, useRef, useState } from 'react'
 import { initialDraft, type RequestDraft } from './request-draft'
+import { applyDraftPatch } from './query-sync'
 
 export interface DraftState {
   draft: RequestDraft
+  /** Applies a change; the URL's query string and the Params rows follow each other (query-sync.ts). */
   update(patch: Partial<RequestDraft>): void
   /**
    * The latest draft, including edits React has not rendered yet: a paste into Monaco immediately followed by
@@ -15,7 +17,7 @@ export function useRequestDraft(): DraftState {
   const [draft, setDraft] = useState<RequestDraft>(initialDraft)
   const latest = useRef(draft)
   const update = useCallback((patch: Partial<RequestDraft>) => {
-    latest.current = { ...latest.current, ...patch }
+    latest.current = applyDraftPatch(latest.current, patch)
     setDraft(latest.current)
   }, [])
   const current = useCallback(() => latest.current, [])
