@@ -109,11 +109,13 @@ test('the sidebar switches views, collapses and expands by button and Ctrl+B, an
   await expect(app.getByTestId('catalog-search')).toBeVisible()
   expect((await box(sidebar(app))).width).toBeGreaterThanOrEqual(200)
 
-  // Ctrl+K from another view brings the catalog's search into view and focus.
+  // Ctrl+K, from anywhere, is the command palette (which finds catalog operations too).
   await app.getByRole('tablist', { name: 'Sidebar' }).getByRole('tab', { name: 'History' }).click()
   await app.getByLabel('URL', { exact: true }).click()
   await app.keyboard.press('ControlOrMeta+k')
-  await expect(app.getByTestId('catalog-search')).toBeFocused()
+  await expect(app.getByTestId('palette-input')).toBeFocused()
+  await app.keyboard.press('Escape')
+  await expect(app.getByTestId('command-palette')).not.toBeVisible()
 })
 
 test('resizing by keyboard and by drag changes the widths, and both are restored after a reload', async ({ app }) => {

@@ -1,86 +1,212 @@
-import { useCallback, useEffect, useState } from 'react'
-import { vendorById } from '@shared/vendors/registry'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { CatalogOperation } from '@shared/catalog/types'
+import type { RequestSpec } from '@shared/model/request'
+import type { TabOrigin } from '@shared/model/workspace'
 import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
 import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
 import { NoticesBanner } from './features/notices/NoticesBanner'
-import { useEnvironments } from './features/environments/useEnvironments'
-import { RequestPreview } from './features/environments/RequestPreview'
-import { RequestBar } from './features/request-editor/RequestBar'
-import { RequestTabs } from './features/request-editor/RequestTabs'
-import { draftProblem, toSpec } from './features/request-editor/request-draft'
-import { useRequestDraft } from './features/request-editor/useRequestDraft'
-import { useSendRequest } from './features/request-editor/useSendRequest'
-import { ConfirmUploadDialog } from './features/request-editor/ConfirmUploadDialog'
-import { ResponsePanel } from './features/response-viewer/ResponsePanel'
+import { useEnvironments, type Environments } from './features/environments/useEnvironments'
+import { initialDraft, toSpec } from './features/request-editor/request-draft'
+import type { SendState } from './features/request-editor/useSendRequest'
 import { SettingsPanel } from './features/settings/SettingsPanel'
 import { AuthPanel } from './features/auth/AuthPanel'
 import { useSettings } from './features/settings/useSettings'
 import { ErrorBoundary } from './ui/ErrorBoundary'
 import { CatalogSidebar } from './features/catalog/CatalogSidebar'
-import { OperationPanel } from './features/catalog/OperationPanel'
-import { useOpenOperation } from './features/catalog/useOpenOperation'
+import { useCatalogs } from './features/catalog/useCatalogs'
+import { draftForOperation } from './features/catalog/operation-form'
 import { useColorScheme } from './ui/useColorScheme'
-import { useShortcuts } from './ui/useShortcuts'
+import { useKeymap } from './ui/useKeymap'
 import { useLibrary } from './features/collections/useLibrary'
 import { CollectionsPane } from './features/collections/CollectionsPane'
 import { HistoryPane } from './features/history/HistoryPane'
 import './features/collections/library.css'
 import { CurlNotice } from './features/collections/CurlNotice'
 import { SnippetPanel } from './features/snippets/SnippetPanel'
-import { IteratorPanel } from './features/iterator/IteratorPanel'
 import { Workbench } from './features/layout/Workbench'
 import { useWorkbenchLayout } from './features/layout/useWorkbenchLayout'
+import { TabStrip, tabLabel } from './features/tabs/TabStrip'
+import { TabView, type TabHandle } from './features/tabs/TabView'
+import { ConfirmCloseDialog } from './features/tabs/ConfirmCloseDialog'
+import { CommandPalette } from './features/palette/CommandPalette'
+import { ShortcutSheet } from './features/palette/ShortcutSheet'
+import { usePaletteItems } from './features/palette/usePaletteItems'
+import { useTabs, tabsStore } from './store/tabs'
+import { isUnsaved } from './store/tabs-store'
+import { showOpenedResponse, type OpenedResponse } from './store/opened-response'
 import { Drawer } from './ui/Drawer'
 import { Icon } from './ui/Icon'
 
 type DrawerId = 'auth' | 'settings' | 'snippet'
 const DRAWER_LABELS: Record<DrawerId, string> = { auth: 'Auth', settings: 'Settings', snippet: 'Snippet' }
 
+/** The window once the saved workspace is restored (main.tsx waits for it): header, sidebar, tabs, drawers. */
 export function App(): React.JSX.Element {
-  const { draft, update, current } = useRequestDraft()
-  const request = useSendRequest()
   const environments = useEnvironments()
   const settings = useSettings()
+  const catalogs = useCatalogs()
   const scheme = useColorScheme(settings.settings?.theme ?? 'system')
+  const tabs = useTabs((state) => state.tabs)
+  const activeTabId = useTabs((state) => state.activeTabId)
+  const activeTab = tabs.find((tab) => tab.id === activeTabId) ?? null
   // One drawer at a time, over the right of the workspace; the header buttons toggle theirs.
   const [drawer, setDrawer] = useState<DrawerId | null>(null)
   const toggleDrawer = (id: DrawerId): void => setDrawer((open) => (open === id ? null : id))
   const closeDrawer = useCallback(() => setDrawer(null), [])
-  const showAuth = drawer === 'auth'
+  const [overlay, setOverlay] = useState<'palette' | 'shortcuts' | null>(null)
+  const [closing, setClosing] = useState<string | null>(null)
   const layout = useWorkbenchLayout()
-  const catalog = useOpenOperation(update)
-  const library = useLibrary({ update, current, environmentId: environments.selectedId, operationId: catalog.operation?.id ?? null, sendState: request.state })
+  const [hosts, setHosts] = useState<{ request: HTMLElement | null; response: HTMLElement | null }>({ request: null, response: null })
+  const requestHost = useCallback((element: HTMLElement | null) => setHosts((previous) => (previous.request === element ? previous : { ...previous, request: element })), [])
+  const responseHost = useCallback((element: HTMLElement | null) => setHosts((previous) => (previous.response === element ? previous : { ...previous, response: element })), [])
+
+  // The active tab, as its view registered it: shortcuts, collections and drawers act on it.
+  const handle = useRef<TabHandle | null>(null)
+  const [activeState, setActiveState] = useState<SendState>({ status: 'idle' })
+  const onActive = useCallback((next: TabHandle, state: SendState) => {
+    handle.current = next
+    setActiveState(state)
+  }, [])
+
+  const environmentId = activeTab?.environmentId ?? null
+  const environment = environments.list.find((candidate) => candidate.id === environmentId) ?? null
+  // The header's environment picker edits the active tab's environment.
+  const tabEnvironments: Environments = {
+    ...environments,
+    selected: environment,
+    selectedId: environment?.id ?? null,
+    select(id) {
+      if (activeTabId) tabsStore.getState().setEnvironment(activeTabId, id)
+      environments.select(id)
+    }
+  }
+
+  // The window opens on the built-in sandbox: a pristine blank tab without an environment gets the default one.
+  const defaultEnvironment = environments.selectedId
+  useEffect(() => {
+    if (defaultEnvironment === null) return
+    const { tabs: all, setEnvironment } = tabsStore.getState()
+    for (const tab of all) if (tab.environmentId === null && tab.origin.kind === 'blank' && !isUnsaved(tab)) setEnvironment(tab.id, defaultEnvironment)
+  }, [defaultEnvironment])
+
+  // A tab opened from an operation gets its form back from the loaded catalogs (also after a restart).
+  const operations = useMemo(() => {
+    const byId = new Map<string, CatalogOperation>()
+    if (catalogs.state.status === 'ready') for (const catalog of catalogs.state.catalogs) for (const op of catalog.operations) byId.set(op.id, op)
+    return byId
+  }, [catalogs.state])
+
+  const openTab = useCallback(
+    (origin: TabOrigin, title: string, spec: RequestSpec, environmentFor: string | null) => {
+      const state = tabsStore.getState()
+      const active = state.tabs.find((tab) => tab.id === state.activeTabId)
+      // An untouched blank tab is reused rather than left behind, as editors do.
+      if (active && active.origin.kind === 'blank' && !isUnsaved(active) && !state.tabs.some((tab) => tab.origin.kind !== 'blank' && JSON.stringify(tab.origin) === JSON.stringify(origin))) {
+        state.close(active.id)
+      }
+      return tabsStore.getState().open(origin, title, spec, environmentFor)
+    },
+    []
+  )
+
+  /** The active tab's environment if it is for this API, else the first environment for it (the sandbox's first). */
+  const environmentForApi = useCallback(
+    (api: string): string | null => {
+      if (environment?.api === api) return environment.id
+      const matching = environments.list.filter((candidate) => candidate.api === api)
+      return (matching.find((candidate) => candidate.sandbox) ?? matching[0])?.id ?? environmentId
+    },
+    [environment, environments.list, environmentId]
+  )
+
+  const openOperation = useCallback(
+    (op: CatalogOperation) => {
+      openTab({ kind: 'operation', operationId: op.id }, op.summary || `${op.method} ${op.path}`, toSpec(draftForOperation(op)), environmentForApi(op.api))
+    },
+    [environmentForApi, openTab]
+  )
+
+  const library = useLibrary({
+    update: (patch) => handle.current?.update(patch),
+    current: () => handle.current?.current() ?? initialDraft(),
+    environmentId,
+    operationId: activeTab?.origin.kind === 'operation' ? activeTab.origin.operationId : null,
+    sendState: activeState,
+    onOpen(origin, title, spec, opened?: OpenedResponse) {
+      const { id } = openTab(origin, title, spec, environmentId)
+      if (opened) showOpenedResponse(id, opened)
+    },
+    onSaved(saved, spec) {
+      if (activeTabId) tabsStore.getState().markSaved(activeTabId, spec, { kind: 'saved', ...saved }, saved.name)
+    }
+  })
   const { showView } = layout
   // Ctrl+S opens the save form in the Collections view: bring that view into sight.
   useEffect(() => {
     if (library.saveFormOpen) showView('collections')
   }, [library.saveFormOpen, showView])
+  // Ctrl+S overwrites the saved request the active tab shows (none for other tabs).
+  const { follow } = library.collections
+  const savedOrigin = activeTab?.origin.kind === 'saved' ? activeTab.origin : null
+  useEffect(() => {
+    follow(savedOrigin ? { folder: savedOrigin.folder, path: savedOrigin.path, id: savedOrigin.id, name: savedOrigin.name } : null)
+  }, [follow, savedOrigin?.folder, savedOrigin?.path, savedOrigin?.id, savedOrigin?.name]) // eslint-disable-line react-hooks/exhaustive-deps
 
-  const send = useCallback(() => {
-    if (request.state.status === 'running') return
-    const latest = current()
-    const problem = draftProblem(latest)
-    if (problem) request.fail(problem)
-    else request.send(toSpec(latest), environments.selectedId)
-  }, [current, environments.selectedId, request])
+  const requestClose = useCallback((id: string) => {
+    const tab = tabsStore.getState().tabs.find((candidate) => candidate.id === id)
+    if (tab && isUnsaved(tab)) setClosing(id)
+    else tabsStore.getState().close(id)
+  }, [])
 
-  const cancel = useCallback(() => {
-    if (request.state.status === 'running') request.cancel()
-  }, [request])
+  useKeymap({
+    send: () => handle.current?.send(),
+    cancel: () => handle.current?.cancel(),
+    save: () => library.save(),
+    newTab: () => tabsStore.getState().openBlank(environmentId),
+    closeTab: () => activeTabId && requestClose(activeTabId),
+    nextTab: () => tabsStore.getState().cycle(1),
+    previousTab: () => tabsStore.getState().cycle(-1),
+    palette: () => setOverlay('palette'),
+    paletteAlt: () => setOverlay('palette'),
+    toggleSidebar: layout.toggleSidebar,
+    shortcuts: () => setOverlay('shortcuts')
+  })
 
-  useShortcuts({ onSend: send, onCancel: cancel })
+  const paletteItems = usePaletteItems({
+    catalogs: catalogs.state.status === 'ready' ? catalogs.state.catalogs : [],
+    collections: library.collections.list,
+    environments: environments.list,
+    onOperation: openOperation,
+    onSaved: library.openSaved,
+    onEnvironment: (id) => tabEnvironments.select(id),
+    commands: {
+      newTab: () => tabsStore.getState().openBlank(environmentId),
+      closeTab: () => activeTabId && requestClose(activeTabId),
+      toggleSidebar: layout.toggleSidebar,
+      toggleOrientation: layout.toggleOrientation,
+      auth: () => setDrawer('auth'),
+      settings: () => setDrawer('settings'),
+      snippet: () => setDrawer('snippet'),
+      shortcuts: () => setOverlay('shortcuts'),
+      showCatalog: () => showView('catalog'),
+      showCollections: () => showView('collections'),
+      showHistory: () => showView('history')
+    }
+  })
 
   const vertical = layout.orientation === 'vertical'
+  const closingTab = tabs.find((tab) => tab.id === closing)
+  const state = tabsStore.getState()
   return (
     <div className="app">
       <header className="app-header">
         <h1 title="CloudSec API Explorer">CloudSec API Explorer</h1>
         <div className="header-tools">
-          <EnvironmentSelect environments={environments} />
+          <EnvironmentSelect environments={tabEnvironments} />
           <button type="button" aria-expanded={drawer === 'settings'} aria-controls="settings" data-testid="settings-toggle" onClick={() => toggleDrawer('settings')}>
             Settings
           </button>
-          <button type="button" aria-expanded={showAuth} aria-controls="auth" data-testid="auth-toggle" onClick={() => toggleDrawer('auth')}>
+          <button type="button" aria-expanded={drawer === 'auth'} aria-controls="auth" data-testid="auth-toggle" onClick={() => toggleDrawer('auth')}>
             Auth
           </button>
           <button type="button" aria-expanded={drawer === 'snippet'} aria-controls="snippet" data-testid="snippet-toggle" onClick={() => toggleDrawer('snippet')}>
@@ -99,17 +225,14 @@ export function App(): React.JSX.Element {
           </button>
         </div>
       </header>
-      <TlsWarningBanner environment={environments.selected} />
-      {request.pendingUpload && (
-        <ConfirmUploadDialog files={request.pendingUpload.files} onUpload={request.confirmUpload} onCancel={request.dismissUpload} />
-      )}
+      <TlsWarningBanner environment={environment} />
       <NoticesBanner />
       <Workbench
         layout={layout}
         views={{
           catalog: (
             <ErrorBoundary area="catalog">
-              <CatalogSidebar preferredApi={environments.selected?.api} openId={catalog.operation?.id ?? null} onOpen={catalog.open} />
+              <CatalogSidebar catalogs={catalogs} preferredApi={environment?.api} openId={activeTab?.origin.kind === 'operation' ? activeTab.origin.operationId : null} onOpen={openOperation} />
             </ErrorBoundary>
           ),
           collections: (
@@ -123,61 +246,53 @@ export function App(): React.JSX.Element {
             </ErrorBoundary>
           )
         }}
-        request={
-          <section className="request-panel" aria-label="Request editor" data-testid="request-editor">
-            <ErrorBoundary area="request editor">
-              <RequestBar
-                method={draft.method}
-                url={draft.url}
-                state={request.state}
-                onMethod={(method) => update({ method })}
-                onUrl={library.onUrl}
-                onSend={send}
-                onCancel={cancel}
-              />
-              <CurlNotice library={library} />
-            </ErrorBoundary>
-            {catalog.operation && (
-              <ErrorBoundary area="operation form">
-                <OperationPanel
-                  key={catalog.operation.id}
-                  operation={catalog.operation}
-                  baseUrl={environments.selected?.baseUrl ?? ''}
-                  draft={draft}
-                  current={current}
-                  onChange={update}
-                  onClose={catalog.close}
-                />
-              </ErrorBoundary>
-            )}
-            <ErrorBoundary area="request parts">
-              {environments.selected && vendorById(environments.selected.api)?.panels?.dataExportIterator === true && (
-                <IteratorPanel key={environments.selected.id} environmentId={environments.selected.id} url={draft.url} refreshKey={showAuth} onOpenAuth={() => setDrawer('auth')} />
-              )}
-              <RequestTabs draft={draft} scheme={scheme} onChange={update} />
-              <RequestPreview spec={toSpec(draft)} environment={environments.selected} />
-            </ErrorBoundary>
-          </section>
-        }
-        response={
-          <ErrorBoundary area="response viewer">
-            <ResponsePanel state={request.state} scheme={scheme} />
-          </ErrorBoundary>
-        }
+        tabs={<TabStrip tabs={tabs} activeTabId={activeTabId} onActivate={state.activate} onClose={requestClose} onNew={() => state.openBlank(environmentId)} onMove={state.move} />}
+        request={<div className="tab-host" ref={requestHost} />}
+        response={<div className="tab-host" ref={responseHost} />}
         overlay={
           drawer && (
             <Drawer key={drawer} id={drawer} label={DRAWER_LABELS[drawer]} onClose={closeDrawer} width={drawer === 'snippet' ? '560px' : '420px'}>
               {drawer === 'settings' && <SettingsPanel state={settings} onClose={closeDrawer} />}
-              {drawer === 'auth' && <AuthPanel environments={environments} refreshKey={request.state} onClose={closeDrawer} />}
-              {drawer === 'snippet' && (
+              {drawer === 'auth' && <AuthPanel environments={tabEnvironments} refreshKey={activeState} onClose={closeDrawer} />}
+              {drawer === 'snippet' && activeTab && (
                 <ErrorBoundary area="snippet">
-                  <SnippetPanel spec={toSpec(draft)} environmentId={environments.selectedId} scheme={scheme} onClose={closeDrawer} />
+                  <SnippetPanel spec={activeTab.request} environmentId={environmentId} scheme={scheme} onClose={closeDrawer} />
                 </ErrorBoundary>
               )}
             </Drawer>
           )
         }
       />
+      {hosts.request &&
+        hosts.response &&
+        tabs.map((tab) => (
+          <TabView
+            key={tab.id}
+            tab={tab}
+            active={tab.id === activeTabId}
+            operation={tab.origin.kind === 'operation' ? (operations.get(tab.origin.operationId) ?? null) : null}
+            environment={environments.list.find((candidate) => candidate.id === tab.environmentId) ?? null}
+            scheme={scheme}
+            hosts={{ request: hosts.request as HTMLElement, response: hosts.response as HTMLElement }}
+            onUrl={library.onUrl}
+            onActive={onActive}
+            onOpenAuth={() => setDrawer('auth')}
+            refreshKey={drawer === 'auth'}
+            notice={<CurlNotice library={library} />}
+          />
+        ))}
+      {closingTab && (
+        <ConfirmCloseDialog
+          title={tabLabel(closingTab)}
+          onKeep={() => setClosing(null)}
+          onDiscard={() => {
+            setClosing(null)
+            tabsStore.getState().close(closingTab.id)
+          }}
+        />
+      )}
+      <CommandPalette open={overlay === 'palette'} items={paletteItems} onClose={() => setOverlay(null)} />
+      <ShortcutSheet open={overlay === 'shortcuts'} onClose={() => setOverlay(null)} />
     </div>
   )
 }

@@ -7,7 +7,8 @@ const Id = z.string().min(1).max(128)
 export const TabOriginSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('blank') }),
   z.object({ kind: z.literal('operation'), operationId: z.string().min(1).max(1024) }),
-  z.object({ kind: z.literal('saved'), folder: z.string().min(1).max(4096), path: z.string().min(1).max(4096) }),
+  /** `id` and `name`: the saved request Ctrl+S overwrites. */
+  z.object({ kind: z.literal('saved'), folder: z.string().min(1).max(4096), path: z.string().min(1).max(4096), id: Id, name: z.string().max(200) }),
   z.object({ kind: z.literal('history'), entryId: Id })
 ])
 export type TabOrigin = z.infer<typeof TabOriginSchema>
@@ -25,7 +26,7 @@ export const WorkspaceTabSchema = z.object({
 export type WorkspaceTab = z.infer<typeof WorkspaceTabSchema>
 
 /** One layout preference (a pane size list, the sidebar view, a collapsed flag), by a key the renderer names. */
-const LayoutValueSchema = z.union([z.string().max(64), z.number().finite(), z.boolean(), z.array(z.number().finite()).max(8)])
+const LayoutValueSchema = z.union([z.string().max(4096), z.number().finite(), z.boolean(), z.array(z.number().finite()).max(8)])
 
 /** The open tabs and the window's layout, restored after a reload or restart (workspace.json in main). */
 export const WorkspaceSchema = z.object({

@@ -23,7 +23,7 @@ describe('request tabs', () => {
 
   it('marks a tab unsaved while it differs from what it was opened or saved as', () => {
     const store = createTabsStore()
-    const { id } = store.getState().open({ kind: 'saved', folder: '/c', path: 'a.json' }, 'A', get('/a'), null)
+    const { id } = store.getState().open({ kind: 'saved', folder: '/c', path: 'a.json', id: 'r1', name: 'A' }, 'A', get('/a'), null)
     const tab = (wanted = id) => {
       const found = store.getState().tabs.find((candidate) => candidate.id === wanted)
       if (!found) throw new Error(`no tab ${wanted}`)
@@ -32,7 +32,7 @@ describe('request tabs', () => {
     expect(isUnsaved(tab())).toBe(false)
     store.getState().update(id, get('/a?x=1'))
     expect(isUnsaved(tab())).toBe(true)
-    store.getState().markSaved(id, get('/a?x=1'), { kind: 'saved', folder: '/c', path: 'a.json' }, 'A')
+    store.getState().markSaved(id, get('/a?x=1'), { kind: 'saved', folder: '/c', path: 'a.json', id: 'r1', name: 'A' }, 'A')
     expect(isUnsaved(tab())).toBe(false)
     const blank = store.getState().openBlank(null)
     expect(isUnsaved(tab(blank))).toBe(false)

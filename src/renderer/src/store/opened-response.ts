@@ -5,17 +5,28 @@ import type { SendResult } from '@shared/model/response'
 export type OpenedResponse = { result: SendResult; error: null } | { result: null; error: AppErrorShape }
 
 type Listener = (opened: OpenedResponse) => void
-const listeners = new Set<Listener>()
+const pending = new Map<string, OpenedResponse>()
+const listeners = new Map<string, Listener>()
 
 /**
- * History (features/history) hands the stored response of the entry it opened to whoever shows responses
- * (useSendRequest today), without either importing the other.
+ * History (features/history) hands the stored response of the entry it opened to the tab that shows it, without
+ * either importing the other. The tab may not be mounted yet (it was just opened): the response waits for it.
  */
-export function showOpenedResponse(opened: OpenedResponse): void {
-  for (const listener of listeners) listener(opened)
+export function showOpenedResponse(tabId: string, opened: OpenedResponse): void {
+  const listener = listeners.get(tabId)
+  if (listener) listener(opened)
+  else pending.set(tabId, opened)
 }
 
-export function onOpenedResponse(listener: Listener): () => void {
-  listeners.add(listener)
-  return () => listeners.delete(listener)
+/** The tab's listener; a response that arrived before it is delivered at once. */
+export function onOpenedResponse(tabId: string, listener: Listener): () => void {
+  listeners.set(tabId, listener)
+  const waiting = pending.get(tabId)
+  if (waiting) {
+    pending.delete(tabId)
+    listener(waiting)
+  }
+  return () => {
+    if (listeners.get(tabId) === listener) listeners.delete(tabId)
+  }
 }

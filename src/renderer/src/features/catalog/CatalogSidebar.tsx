@@ -1,14 +1,16 @@
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import type { CatalogOperation } from '@shared/catalog/types'
 import { Badges } from './Badges'
 import { ROW_HEIGHT, browseRows, orderCatalogs, searchRows, sidebarBadges, type CatalogRow } from './catalog-rows'
-import { useCatalogs } from './useCatalogs'
+import type { Catalogs } from './useCatalogs'
 import { CatalogGroupHeader } from './CatalogGroupHeader'
 import { ImportCatalogBar } from './ImportCatalogBar'
 import { VirtualList } from './VirtualList'
 import './catalog.css'
 
 interface Props {
+  /** Loaded once for the window (the palette and restored tabs read them too). */
+  catalogs: Catalogs
   /** The selected environment's API: its catalog is listed first. */
   preferredApi: string | null | undefined
   openId: string | null
@@ -18,9 +20,8 @@ interface Props {
 const heightOf = (row: CatalogRow): number => ROW_HEIGHT[row.kind]
 const keyOf = (row: CatalogRow): string => row.key
 
-/** The endpoint catalog: browse by API and tag, or fuzzy-search (Ctrl+K) and open with the keyboard. */
-export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.JSX.Element {
-  const catalogs = useCatalogs()
+/** The endpoint catalog: browse by API and tag, or fuzzy-search and open with the keyboard (Ctrl+K: the palette). */
+export function CatalogSidebar({ catalogs, preferredApi, openId, onOpen }: Props): React.JSX.Element {
   const { state, showReport, remove } = catalogs
   const [query, setQuery] = useState('')
   const deferredQuery = useDeferredValue(query)
@@ -56,20 +57,6 @@ export function CatalogSidebar({ preferredApi, openId, onOpen }: Props): React.J
     setActiveFor(rows)
     setActive(0)
   }
-
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'k') {
-        // Also kept from Monaco, where Ctrl+K would start a key chord.
-        event.preventDefault()
-        event.stopPropagation()
-        search.current?.focus()
-        search.current?.select()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown, true)
-    return () => window.removeEventListener('keydown', onKeyDown, true)
-  }, [])
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent<HTMLInputElement>) => {

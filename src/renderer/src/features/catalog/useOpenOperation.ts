@@ -6,6 +6,8 @@ import { draftForOperation } from './operation-form'
 export interface OpenOperation {
   operation: CatalogOperation | null
   open(op: CatalogOperation): void
+  /** Shows the operation's form over the draft as it is (a tab restored after a restart), with its checks. */
+  attach(op: CatalogOperation): void
   close(): void
 }
 
@@ -23,6 +25,15 @@ export function useOpenOperation(update: (patch: Partial<RequestDraft>) => void)
     },
     [update]
   )
+  const attach = useCallback(
+    (op: CatalogOperation) => {
+      if (openId.current === op.id) return
+      openId.current = op.id
+      setOperation(op)
+      update({ operation: draftForOperation(op).operation })
+    },
+    [update]
+  )
   // Closing the form leaves the request as it is, but no longer checked against the operation's parameter rules
   // (the user may now type any URL); a literal {name} is still refused (request-editor/param-rules.ts).
   const close = useCallback(() => {
@@ -30,5 +41,5 @@ export function useOpenOperation(update: (patch: Partial<RequestDraft>) => void)
     setOperation(null)
     update({ operation: null })
   }, [update])
-  return { operation, open, close }
+  return { operation, open, attach, close }
 }

@@ -29,9 +29,12 @@ export interface Collections {
   open(): void
   create(name: string): void
   close(folder: string): void
-  openRequest(folder: string, path: string): Promise<RequestSpec | null>
-  /** Overwrites the current saved request; or, with `target`, saves a new one there. */
-  save(draft: SaveDraft, target?: { folder: string; name: string }): Promise<boolean>
+  /** Reads a saved request; it becomes the one Ctrl+S overwrites. */
+  openRequest(folder: string, path: string): Promise<{ spec: RequestSpec; saved: CurrentSaved } | null>
+  /** Overwrites the current saved request; or, with `target`, saves a new one there. What was saved, or null. */
+  save(draft: SaveDraft, target?: { folder: string; name: string }): Promise<CurrentSaved | null>
+  /** The saved request Ctrl+S overwrites follows the active tab (null: the tab is not a saved request). */
+  follow(saved: CurrentSaved | null): void
   rename(folder: string, path: string, name: string): void
   duplicate(folder: string, path: string): void
   remove(folder: string, path: string): void
@@ -111,8 +114,9 @@ export function useCollections(): Collections {
     async openRequest(folder, path) {
       const saved = await run(() => call('collection:read-request', { folder, path }))
       if (!saved) return null
-      setCurrent({ folder, path, id: saved.id, name: saved.name })
-      return saved.request
+      const current = { folder, path, id: saved.id, name: saved.name }
+      setCurrent(current)
+      return { spec: saved.request, saved: current }
     },
     async save(draft, target) {
       const base = { request: draft.spec, environmentId: draft.environmentId, operationId: draft.operationId }
@@ -121,7 +125,7 @@ export function useCollections(): Collections {
         : current
           ? { folder: current.folder, path: current.path, request: { ...base, id: current.id, name: current.name } }
           : null
-      if (!input) return false
+      if (!input) return null
       const result = await run(
         () => call('collection:save-request', input),
         (value) => {
@@ -130,9 +134,10 @@ export function useCollections(): Collections {
           return `Saved "${value.saved.name}".${note}${value.warnings.length ? ' ' + value.warnings.join(' ') : ''}`
         }
       )
-      if (!result) return false
-      setCurrent({ folder: input.folder, path: result.path, id: result.saved.id, name: result.saved.name })
-      return true
+      if (!result) return null
+      const saved = { folder: input.folder, path: result.path, id: result.saved.id, name: result.saved.name }
+      setCurrent(saved)
+      return saved
     },
     rename: (folder, path, name) =>
       void run(
@@ -152,6 +157,7 @@ export function useCollections(): Collections {
         }
       ),
     forget: () => setCurrent(null),
+    follow: setCurrent,
     importPostman: () =>
       void run(
         () => call('collection:import-postman', {}),

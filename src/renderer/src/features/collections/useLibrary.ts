@@ -1,18 +1,24 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import { toSpec, type RequestDraft } from '../request-editor/request-draft'
 import { useHistory, type History } from '../history/useHistory'
-import { specToDraft } from './spec-to-draft'
-import { useCollections, type Collections } from './useCollections'
+import type { RequestSpec } from '@shared/model/request'
+import type { TabOrigin } from '@shared/model/workspace'
+import { useCollections, type Collections, type CurrentSaved } from './useCollections'
 import { useCurlPaste, type CurlPaste } from './useCurlPaste'
-import { showOpenedResponse } from '../../store/opened-response'
+import type { OpenedResponse } from '../../store/opened-response'
 
 interface Options {
+  /** The active tab's draft. */
   update(patch: Partial<RequestDraft>): void
   current(): RequestDraft
   environmentId: string | null
   operationId: string | null
   /** Changes after each send, so history reloads. */
   sendState: unknown
+  /** A saved request or history entry was opened: it gets its own tab (or focuses the one showing it). */
+  onOpen(origin: TabOrigin, title: string, spec: RequestSpec, opened?: OpenedResponse): void
+  /** The active tab's request was saved as this. */
+  onSaved(saved: CurrentSaved, spec: RequestSpec): void
 }
 
 export interface Library {
@@ -37,7 +43,7 @@ export interface Library {
 
 const CURL_PREFIX = /^\s*curl(\.exe)?(\s|$)/i
 
-/** Collections, history and cURL import, wired to the request editor's draft. Ctrl+S / ⌘+S saves. */
+/** Collections, history and cURL import, wired to the active tab's draft. save() is Ctrl+S (ui/keymap.ts). */
 export function useLibrary(options: Options): Library {
   const collections = useCollections()
   const history = useHistory(options.sendState)
@@ -56,26 +62,19 @@ export function useLibrary(options: Options): Library {
     return { spec: toSpec(current()), environmentId, operationId }
   }, [])
 
-  const save = useCallback(() => {
-    if (collections.current) void collections.save(draftToSave())
-    else setSaveFormOpen(true)
-  }, [collections, draftToSave])
-
-  const saveRef = useRef(save)
-  useLayoutEffect(() => {
-    saveRef.current = save
-  })
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 's') {
-        event.preventDefault()
-        event.stopPropagation()
-        saveRef.current()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown, true)
-    return () => window.removeEventListener('keydown', onKeyDown, true)
+  const saved = useCallback((done: CurrentSaved | null, spec: RequestSpec): boolean => {
+    if (done) latest.current.onSaved(done, spec)
+    return done !== null
   }, [])
+
+  const save = useCallback(() => {
+    if (!collections.current) {
+      setSaveFormOpen(true)
+      return
+    }
+    const draft = draftToSave()
+    void collections.save(draft).then((done) => saved(done, draft.spec))
+  }, [collections, draftToSave, saved])
 
   const onUrl = useCallback((text: string) => {
     if (!CURL_PREFIX.test(text)) {
@@ -95,7 +94,8 @@ export function useLibrary(options: Options): Library {
     save,
     saveAs: () => setSaveFormOpen(true),
     saveInto(folder, name) {
-      void collections.save(draftToSave(), { folder, name }).then((ok) => ok && setSaveFormOpen(false))
+      const draft = draftToSave()
+      void collections.save(draft, { folder, name }).then((done) => saved(done, draft.spec) && setSaveFormOpen(false))
     },
     closeSaveForm: () => setSaveFormOpen(false),
     suggestedName() {
@@ -104,16 +104,20 @@ export function useLibrary(options: Options): Library {
       return `${draft.method} ${path || '/'}`.slice(0, 200)
     },
     openSaved(folder, path) {
-      void collections.openRequest(folder, path).then((spec) => spec && latest.current.update(specToDraft(spec)))
+      void collections.openRequest(folder, path).then((opened) => {
+        if (!opened) return
+        const { saved } = opened
+        latest.current.onOpen({ kind: 'saved', folder, path, id: saved.id, name: saved.name }, saved.name, opened.spec)
+      })
     },
     exportHar: (folder, path) => collections.exportHar(folder, path, latest.current.environmentId),
     openHistory(id) {
       void history.open(id).then((entry) => {
         if (!entry) return
-        collections.forget()
-        latest.current.update(specToDraft(entry.spec))
         // The stored response is shown with it, never the previous send's (see store/opened-response.ts).
-        showOpenedResponse(entry.result ? { result: entry.result, error: null } : { result: null, error: entry.error ?? { code: 'NOT_FOUND', message: 'No response was stored.' } })
+        const opened = entry.result ? { result: entry.result, error: null } : { result: null, error: entry.error ?? { code: 'NOT_FOUND', message: 'No response was stored.' } }
+        const path = entry.spec.url.replace(/^[a-z]+:\/\/[^/]+/i, '').split('?')[0] || '/'
+        latest.current.onOpen({ kind: 'history', entryId: id }, `${entry.spec.method} ${path}`, entry.spec, opened)
       })
     }
   }

@@ -8,6 +8,8 @@ import './layout.css'
 interface Props {
   layout: WorkbenchLayout
   views: Record<SidebarView, ReactNode>
+  /** The request tab strip, above the request and response. */
+  tabs: ReactNode
   request: ReactNode
   response: ReactNode
   /** A drawer over the workspace (see ui/Drawer.tsx), or nothing. */
@@ -21,7 +23,7 @@ const VIEW_ORDER: readonly SidebarView[] = ['catalog', 'collections', 'history']
  * react-resizable-panels group whose sizes are saved through layout-storage.ts; the views stay mounted while
  * hidden so a search or a half-typed form survives switching.
  */
-export function Workbench({ layout, views, request, response, overlay }: Props): React.JSX.Element {
+export function Workbench({ layout, views, tabs, request, response, overlay }: Props): React.JSX.Element {
   const outer = useDefaultLayout({ id: 'workbench', storage: paneStorage })
   const sideBySide = useDefaultLayout({ id: 'main-horizontal', storage: paneStorage })
   const stacked = useDefaultLayout({ id: 'main-vertical', storage: paneStorage })
@@ -59,6 +61,8 @@ export function Workbench({ layout, views, request, response, overlay }: Props):
         </Panel>
         <Separator className="resize-handle" aria-label="Resize sidebar" />
         <Panel id="main-area" minSize={320}>
+          <div className="main-column">
+          {tabs}
           <Group
             key={layout.orientation}
             id={`main-${layout.orientation}`}
@@ -75,6 +79,7 @@ export function Workbench({ layout, views, request, response, overlay }: Props):
               {response}
             </Panel>
           </Group>
+          </div>
         </Panel>
       </Group>
       {overlay}

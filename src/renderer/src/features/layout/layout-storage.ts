@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import type { LayoutStorage } from 'react-resizable-panels'
+import { tabsStore } from '../../store/tabs'
 
 /**
  * Where the workbench remembers its layout: pane sizes (written by react-resizable-panels through `paneStorage`)
- * and the few choices around them (sidebar view, collapsed, orientation). Everything goes through this module, so
- * moving it from localStorage to a workspace store in main later changes this file only.
+ * and the few choices around them (sidebar view, collapsed, orientation). They live in the tabs store's `layout`,
+ * which is saved with the open tabs in workspace.json in main, so they survive a reload and a restart.
  */
 
 export const SIDEBAR_VIEWS = ['catalog', 'collections', 'history'] as const
@@ -20,32 +21,17 @@ export type LayoutPrefs = z.infer<typeof PrefsSchema>
 
 export const DEFAULT_PREFS: LayoutPrefs = { sidebarView: 'catalog', sidebarCollapsed: false, orientation: 'horizontal' }
 
-const PREFIX = 'cloudsec.layout.'
+const PREFIX = 'layout.'
 const PREFS_KEY = `${PREFIX}prefs`
 
-/** The browser's storage, or none (private modes and tests can refuse it); a missing store means defaults. */
-function backing(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null
-  } catch {
-    return null
-  }
-}
-
 function read(key: string): string | null {
-  try {
-    return backing()?.getItem(key) ?? null
-  } catch {
-    return null
-  }
+  const value = tabsStore.getState().layout[key]
+  return typeof value === 'string' ? value : null
 }
 
+/** Saved with the open tabs in workspace.json (src/renderer/src/store/workspace-sync.ts). */
 function write(key: string, value: string): void {
-  try {
-    backing()?.setItem(key, value)
-  } catch {
-    // A full or refused store only costs the remembered layout, never the session.
-  }
+  tabsStore.getState().setLayout(key, value)
 }
 
 /** The saved choices; anything unreadable or from another shape falls back to the defaults field by field. */

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react'
-import { flushSync } from 'react-dom'
+import { useCallback, useState } from 'react'
 import { usePanelRef, type PanelImperativeHandle, type PanelSize } from 'react-resizable-panels'
 import type { SidebarView, SplitOrientation } from './layout-storage'
 import { useLayoutPrefs } from './useLayoutPrefs'
@@ -17,15 +16,9 @@ export interface WorkbenchLayout {
   onSidebarResize(size: PanelSize): void
 }
 
-/** Ctrl/Cmd + a letter, without Alt or Shift. */
-function isCommand(event: KeyboardEvent, key: string): boolean {
-  return (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === key
-}
-
 /**
  * The workbench's layout state: which sidebar view shows, whether the sidebar is hidden, and how the request and
- * response are split; all remembered through layout-storage.ts. Ctrl+B shows or hides the sidebar; Ctrl+K (the
- * catalog's search shortcut, see features/catalog/CatalogSidebar.tsx) first brings the catalog into view.
+ * response are split; all remembered through layout-storage.ts. Ctrl+B (ui/keymap.ts) calls toggleSidebar.
  */
 export function useWorkbenchLayout(): WorkbenchLayout {
   const { prefs, update } = useLayoutPrefs()
@@ -69,28 +62,6 @@ export function useWorkbenchLayout(): WorkbenchLayout {
     },
     [update]
   )
-
-  const latest = useRef({ toggleSidebar, showView, view: prefs.sidebarView, collapsed })
-  useLayoutEffect(() => {
-    latest.current = { toggleSidebar, showView, view: prefs.sidebarView, collapsed }
-  })
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (isCommand(event, 'b')) {
-        event.preventDefault()
-        event.stopPropagation()
-        latest.current.toggleSidebar()
-      } else if (isCommand(event, 'k') && (latest.current.view !== 'catalog' || latest.current.collapsed)) {
-        // The catalog's own listener ran first and could not focus its hidden search box: show it, then focus.
-        flushSync(() => latest.current.showView('catalog'))
-        const search = document.querySelector<HTMLInputElement>('[data-testid="catalog-search"]')
-        search?.focus()
-        search?.select()
-      }
-    }
-    window.addEventListener('keydown', onKeyDown, true)
-    return () => window.removeEventListener('keydown', onKeyDown, true)
-  }, [])
 
   return { view: prefs.sidebarView, collapsed, orientation: prefs.orientation, sidebarRef, showView, toggleSidebar, toggleOrientation, onSidebarResize }
 }

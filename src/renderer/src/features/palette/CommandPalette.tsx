@@ -21,20 +21,24 @@ export function CommandPalette({ open, items, onClose }: Props): React.JSX.Eleme
     const element = dialog.current
     if (!element) return
     if (open && !element.open) {
-      setQuery('')
       element.showModal()
+      element.querySelector<HTMLInputElement>('[cmdk-input]')?.focus()
     } else if (!open && element.open) element.close()
   }, [open])
   const groups = useMemo(() => (open ? filterPalette(items, query) : new Map()), [items, query, open])
-  const run = (item: PaletteItem): void => {
+  const close = (): void => {
+    setQuery('')
     onClose()
+  }
+  const run = (item: PaletteItem): void => {
+    close()
     item.run()
   }
   return (
-    <dialog ref={dialog} className="palette" aria-label="Command palette" data-testid="command-palette" onClose={onClose} onCancel={onClose}>
+    <dialog ref={dialog} className="palette" aria-label="Command palette" data-testid="command-palette" onClose={close}>
       {open && (
         <Command label="Command palette" shouldFilter={false} loop>
-          <Command.Input autoFocus value={query} onValueChange={setQuery} placeholder="Go to an operation, saved request, environment or command…" data-testid="palette-input" />
+          <Command.Input value={query} onValueChange={setQuery} placeholder="Go to an operation, saved request, environment or command…" data-testid="palette-input" />
           <Command.List>
             <Command.Empty>Nothing matches “{query}”.</Command.Empty>
             {[...groups].map(([group, list]: [string, PaletteItem[]]) => (

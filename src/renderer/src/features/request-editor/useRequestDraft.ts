@@ -13,8 +13,9 @@ export interface DraftState {
   current(): RequestDraft
 }
 
-export function useRequestDraft(): DraftState {
-  const [draft, setDraft] = useState<RequestDraft>(initialDraft)
+/** `initial`: the draft a tab opens with (a saved or restored request); read once, at mount. */
+export function useRequestDraft(initial?: () => RequestDraft): DraftState {
+  const [draft, setDraft] = useState<RequestDraft>(initial ?? initialDraft)
   const latest = useRef(draft)
   const update = useCallback((patch: Partial<RequestDraft>) => {
     latest.current = applyDraftPatch(latest.current, patch)

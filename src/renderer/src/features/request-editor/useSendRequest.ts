@@ -19,6 +19,8 @@ export interface SendRequest {
   state: SendState
   send(spec: RequestSpec, environmentId: string | null): void
   cancel(): void
+  /** Clears the shown response ("not sent yet"), e.g. when the request now goes elsewhere; never a send in flight. */
+  reset(): void
   /** Shows a problem found before sending (e.g. an empty URL) in the same error panel. */
   fail(error: AppErrorShape): void
   /** Files a collection names that main will not upload until the user confirms them (null: nothing to ask). */
@@ -41,8 +43,11 @@ function newRunId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `run-${Date.now()}-${Math.random().toString(36).slice(2)}`
 }
 
-/** One request at a time: send, cancel by runId, progress from `request:progress`, previous body released. */
-export function useSendRequest(): SendRequest {
+/**
+ * One tab's sends, one at a time: send, cancel by runId, progress from `request:progress`, previous body released.
+ * `tabId` is the tab whose history entries' stored responses this shows (store/opened-response.ts).
+ */
+export function useSendRequest(tabId: string): SendRequest {
   const [state, setState] = useState<SendState>({ status: 'idle' })
   const [pendingUpload, setPendingUpload] = useState<PendingUpload | null>(null)
   const runRef = useRef<{ runId: string; cancelRequested: boolean } | null>(null)
@@ -68,7 +73,7 @@ export function useSendRequest(): SendRequest {
   // A history entry opened with its stored response replaces what is shown (never a send in flight).
   useEffect(
     () =>
-      onOpenedResponse((opened) => {
+      onOpenedResponse(tabId, (opened) => {
         if (runRef.current) {
           if (opened.result) call('response:release', { responseId: opened.result.responseId }).catch(() => undefined)
           return
@@ -79,10 +84,16 @@ export function useSendRequest(): SendRequest {
           setState({ status: 'done', result: opened.result })
         } else setState({ status: 'error', error: opened.error })
       }),
-    [releasePrevious]
+    [releasePrevious, tabId]
   )
 
   useEffect(() => releasePrevious, [releasePrevious])
+
+  const reset = useCallback(() => {
+    if (runRef.current) return
+    releasePrevious()
+    setState((current) => (current.status === 'idle' ? current : { status: 'idle' }))
+  }, [releasePrevious])
 
   const send = useCallback(
     (spec: RequestSpec, environmentId: string | null) => {
@@ -139,5 +150,5 @@ export function useSendRequest(): SendRequest {
     setPendingUpload(null)
   }, [pendingUpload])
 
-  return { state, send, cancel, fail, pendingUpload, confirmUpload, dismissUpload }
+  return { state, send, cancel, reset, fail, pendingUpload, confirmUpload, dismissUpload }
 }

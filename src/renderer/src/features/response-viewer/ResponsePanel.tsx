@@ -55,7 +55,7 @@ function Result({ result, scheme }: { result: SendResult; scheme: ColorScheme })
 export function ResponsePanel({ state, scheme }: { state: SendState; scheme: ColorScheme }): React.JSX.Element {
   return (
     <section className="response-panel" aria-label="Response" data-testid="response-panel">
-      {state.status === 'idle' && <p className="placeholder">Send a request to see the response here.</p>}
+      {state.status === 'idle' && <p className="placeholder" data-testid="not-sent">Not sent yet. Send the request (Ctrl+Enter) to see its response here.</p>}
       {state.status === 'running' && <p className="placeholder">Waiting for the response…</p>}
       {state.status === 'cancelled' && (
         <p className="notice" role="status" data-testid="cancelled">
