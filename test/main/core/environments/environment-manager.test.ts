@@ -8,6 +8,8 @@ import { createAppCore, type AppCore } from '../../../../src/main/core/app-core'
 import { createSessionCipher } from '../../../../src/main/core/vault/aes-cipher'
 import { secretKey } from '../../../../src/main/core/vault/vault'
 import { createEnvironmentManager, type EnvironmentManager } from '../../../../src/main/core/environment-manager'
+import { createSnippet } from '../../../../src/main/core/snippets/snippet-service'
+import { previewRequest } from '@shared/templating/preview'
 import { startEchoServer, type EchoReply, type RunningServer } from '../../../support/echo-server'
 
 /* Environments managed end to end on real files, a real vault (the test cipher, persistent) and a real echo server. */
@@ -84,6 +86,18 @@ describe('environment manager', () => {
     expect(texts.join('\n')).not.toContain(TOKEN)
     core = await createAppCore({ dataDir, tempDir: join(root, 'tmp'), startSandbox: false, cipher })
     manager = createEnvironmentManager(core)
+  })
+
+  it('a snippet shows a secret variable as its placeholder and a preview masks it, never the value', async () => {
+    const environment = core.environments.get(id)
+    const request = spec('/echo', { headers: [{ name: 'X-Token', value: '{{token}}', enabled: true }] })
+    const snippet = await createSnippet({ spec: request, environment, language: 'curl', inlineSecrets: false }, core.settings.get(), core.vault)
+    expect(snippet.code).toContain('{{token}}')
+    expect(snippet.code).not.toContain(TOKEN)
+    const masked = await createSnippet({ spec: request, environment, language: 'curl', inlineSecrets: true }, core.settings.get(), core.vault)
+    expect(masked.code).not.toContain(TOKEN)
+    expect(masked.code).toContain('<secret: token')
+    expect(previewRequest(request, environment).headers[0]?.value).toEqual([{ kind: 'secret-var', name: 'token' }])
   })
 
   it('refuses to store a value for a name that is not a secret variable of the environment', async () => {
