@@ -1,0 +1,75 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Environment } from '@shared/model/environment'
+import { createAppCore, type AppCore } from '../../../src/main/core/app-core'
+import { createSessionCipher } from '../../../src/main/core/vault/aes-cipher'
+import { variableSecretKey } from '../../../src/main/core/vault/vault'
+import { createHandlers } from '../../../src/main/ipc/handlers'
+import { dispatch, type Handlers } from '../../../src/main/ipc/dispatch'
+import type { Envelope } from '../../../src/shared/model/errors'
+
+/* The environments manager's commands through the real dispatch (schema, handler, core): what crosses IPC. */
+const VALUE = 'ipc-secret-variable-9c1e'
+let root: string
+let core: AppCore
+let handlers: Handlers
+const answers: string[] = []
+
+async function call<T = unknown>(command: string, input: unknown): Promise<Envelope<T>> {
+  const result = (await dispatch(handlers, command, input, () => undefined)) as Envelope<T>
+  answers.push(JSON.stringify(result))
+  return result
+}
+async function ok<T = unknown>(command: string, input: unknown): Promise<T> {
+  const result = await call<T>(command, input)
+  if (!result.ok) throw new Error(`${command}: ${result.error.code} ${result.error.message}`)
+  return result.value
+}
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'env-ipc-'))
+  core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
+  handlers = createHandlers(core, { pickFile: async () => null })
+})
+afterAll(async () => {
+  await core.close()
+  await rm(root, { recursive: true, force: true })
+})
+
+describe('environment commands over IPC', () => {
+  it('create, rename, mark, secret variable, duplicate, delete; no answer ever carries the secret value', async () => {
+    const created = await ok<Environment>('environment:create', { name: '  Tenant A ', baseUrl: 'https://a.example.com' })
+    expect(created).toMatchObject({ name: 'Tenant A', production: false, color: null })
+
+    const renamed = await ok<Environment>('environment:save', {
+      ...created, name: 'Tenant A prod', color: 'red', production: true,
+      variables: [{ name: 'region', value: 'eu', enabled: true, secret: false }, { name: 'token', value: '', enabled: true, secret: true }]
+    })
+    expect(renamed).toMatchObject({ name: 'Tenant A prod', color: 'red', production: true })
+
+    expect(await ok('environment:set-secret-variable', { environmentId: created.id, name: 'token', value: VALUE })).toEqual({ set: true })
+    expect(await core.vault.reveal(variableSecretKey(created.id, 'token'))).toBe(VALUE)
+    expect(await ok('environment:secret-variables', { environmentId: created.id })).toEqual({ variables: [{ name: 'token', set: true }], storedSecrets: 1 })
+
+    const copy = await ok<{ environment: Environment; copiedSecrets: number; skippedSecrets: number }>('environment:duplicate', { id: created.id, copySecrets: false })
+    expect(copy).toMatchObject({ copiedSecrets: 0, skippedSecrets: 1, environment: { name: 'Tenant A prod copy', production: true } })
+    expect(await ok('environment:secret-variables', { environmentId: copy.environment.id })).toEqual({ variables: [{ name: 'token', set: false }], storedSecrets: 0 })
+
+    expect(await ok('environment:delete-secret-variable', { environmentId: created.id, name: 'token' })).toEqual({ deleted: true })
+    expect(await ok('environment:delete', { id: created.id })).toEqual({ deleted: true })
+    expect((await ok<Environment[]>('environment:list', {})).map((environment) => environment.id)).toEqual([copy.environment.id])
+    expect(answers.join('\n')).not.toContain(VALUE)
+  })
+
+  it('refuses a secret variable with a value in a save, a colour outside the palette, and an empty name', async () => {
+    const created = await ok<Environment>('environment:create', { name: 'B' })
+    const leak = await call('environment:save', { ...created, variables: [{ name: 'token', value: VALUE, enabled: true, secret: true }] })
+    expect(leak).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('environment:save', { ...created, color: 'expression(alert(1))' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('environment:create', { name: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await call('environment:set-secret-variable', { environmentId: created.id, name: 'nope', value: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(JSON.stringify(core.environments.list())).not.toContain(VALUE)
+  })
+})
