@@ -2,6 +2,9 @@ import { useCallback, useState } from 'react'
 import { vendorById } from '@shared/vendors/registry'
 import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
 import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
+import { ProductionBanner } from './features/environments/manager/ProductionBanner'
+import { ProductionSendDialog } from './features/environments/manager/ProductionSendDialog'
+import { useProductionGuard } from './features/environments/manager/useProductionGuard'
 import { NoticesBanner } from './features/notices/NoticesBanner'
 import { useEnvironments } from './features/environments/useEnvironments'
 import { RequestPreview } from './features/environments/RequestPreview'
@@ -31,6 +34,7 @@ export function App(): React.JSX.Element {
   const { draft, update, current } = useRequestDraft()
   const request = useSendRequest()
   const environments = useEnvironments()
+  const guard = useProductionGuard(request.send, environments.list)
   const settings = useSettings()
   const scheme = useColorScheme(settings.settings?.theme ?? 'system')
   const [showSettings, setShowSettings] = useState(false)
@@ -44,8 +48,8 @@ export function App(): React.JSX.Element {
     const latest = current()
     const problem = draftProblem(latest)
     if (problem) request.fail(problem)
-    else request.send(toSpec(latest), environments.selectedId)
-  }, [current, environments.selectedId, request])
+    else guard.send(toSpec(latest), environments.selectedId)
+  }, [current, environments.selectedId, request, guard])
 
   const cancel = useCallback(() => {
     if (request.state.status === 'running') request.cancel()
@@ -77,6 +81,8 @@ export function App(): React.JSX.Element {
         </div>
       </header>
       <TlsWarningBanner environment={environments.selected} />
+      <ProductionBanner environment={environments.selected} />
+      {guard.pending && <ProductionSendDialog pending={guard.pending} onConfirm={guard.confirm} onCancel={guard.cancel} />}
       {request.pendingUpload && (
         <ConfirmUploadDialog files={request.pendingUpload.files} onUpload={request.confirmUpload} onCancel={request.dismissUpload} />
       )}
