@@ -25,6 +25,8 @@ async function openManager(app: Page): Promise<Locator> {
 }
 
 test('create, rename, variables, {{var}} resolved, production banner and confirmation, duplicate, delete', async ({ app, bridge }) => {
+  // One user journey of about 60 steps and four sends: longer than the default 30 s on a busy two-core machine.
+  test.setTimeout(120_000)
   let dialog = await openManager(app)
   await dialog.getByRole('button', { name: 'New environment' }).click()
   const name = dialog.getByLabel('Environment name')

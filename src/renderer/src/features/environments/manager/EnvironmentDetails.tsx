@@ -15,6 +15,8 @@ interface Props {
 }
 
 const NO_COLOR = ''
+// The colour and production inputs are uncontrolled, keyed by the saved value: they show the user's choice at once
+// and start again from what main saved whenever the list is reloaded.
 
 /** The manager's right side: name, colour and production mark, actions, connection (base URL, TLS), variables, auth. */
 export function EnvironmentDetails({ environment, manager, inUse, onUse, onSaved }: Props): React.JSX.Element {
@@ -25,7 +27,8 @@ export function EnvironmentDetails({ environment, manager, inUse, onUse, onSaved
         <label className="env-field">
           <span>Colour</span>
           <select
-            value={environment.color ?? NO_COLOR}
+            key={environment.color ?? NO_COLOR}
+            defaultValue={environment.color ?? NO_COLOR}
             onChange={(event) => manager.save(environment, { color: event.target.value === NO_COLOR ? null : (event.target.value as EnvironmentColor) })}
           >
             <option value={NO_COLOR}>None</option>
@@ -37,7 +40,7 @@ export function EnvironmentDetails({ environment, manager, inUse, onUse, onSaved
           </select>
         </label>
         <label className="env-check" title="A banner shows it, and every send other than GET or HEAD asks first">
-          <input type="checkbox" checked={environment.production === true} onChange={(event) => manager.save(environment, { production: event.target.checked })} />
+          <input key={String(environment.production === true)} type="checkbox" defaultChecked={environment.production === true} onChange={(event) => manager.save(environment, { production: event.target.checked })} />
           Production
         </label>
       </div>
