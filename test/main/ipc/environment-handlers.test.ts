@@ -9,12 +9,15 @@ import { variableSecretKey } from '../../../src/main/core/vault/vault'
 import { createHandlers } from '../../../src/main/ipc/handlers'
 import { dispatch, type Handlers } from '../../../src/main/ipc/dispatch'
 import type { Envelope } from '../../../src/shared/model/errors'
+import type { PlatformPort } from '../../../src/main/core/ports/platform-port'
+import { writeFile } from 'node:fs/promises'
 
 /* The environments manager's commands through the real dispatch (schema, handler, core): what crosses IPC. */
 const VALUE = 'ipc-secret-variable-9c1e'
 let root: string
 let core: AppCore
 let handlers: Handlers
+const platform: PlatformPort = { pickFile: async () => null }
 const answers: string[] = []
 
 async function call<T = unknown>(command: string, input: unknown): Promise<Envelope<T>> {
@@ -31,7 +34,7 @@ async function ok<T = unknown>(command: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'env-ipc-'))
   core = await createAppCore({ dataDir: join(root, 'data'), tempDir: join(root, 'bodies'), startSandbox: false, cipher: createSessionCipher(null, true) })
-  handlers = createHandlers(core, { pickFile: async () => null })
+  handlers = createHandlers(core, platform)
 })
 afterAll(async () => {
   await core.close()
@@ -71,5 +74,22 @@ describe('environment commands over IPC', () => {
     expect(await call('environment:create', { name: '   ' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await call('environment:set-secret-variable', { environmentId: created.id, name: 'nope', value: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(JSON.stringify(core.environments.list())).not.toContain(VALUE)
+  })
+
+  it('imports a Postman environment: the answer names the held secrets, never their values', async () => {
+    const file = join(root, 'lab.postman_environment.json')
+    await writeFile(file, JSON.stringify({ name: 'Lab', values: [{ key: 'tenant', value: 'lab' }, { key: 'password', value: VALUE, type: 'secret' }] }))
+    platform.pickImportFile = async () => file
+    const imported = await ok<{ environment: Environment; secretNames: string[]; secretsId: string }>('environment:import-postman', {})
+    expect(imported.environment.variables).toEqual([
+      { name: 'tenant', value: 'lab', enabled: true, secret: false },
+      { name: 'password', value: '', enabled: true, secret: true }
+    ])
+    expect(imported.secretNames).toEqual(['password'])
+    expect(await ok('environment:store-imported-secrets', { secretsId: imported.secretsId })).toEqual({ stored: ['password'] })
+    expect(await ok('environment:secret-variables', { environmentId: imported.environment.id })).toMatchObject({ variables: [{ name: 'password', set: true }] })
+    platform.pickImportFile = async () => null
+    expect(await ok('environment:import-postman', {})).toBeNull()
+    expect(answers.join('\n')).not.toContain(VALUE)
   })
 })

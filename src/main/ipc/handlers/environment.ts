@@ -3,9 +3,12 @@ import type { FileGrants } from '../../core/file-grants'
 import type { PlatformPort } from '../../core/ports/platform-port'
 import type { DomainHandlers } from '../dispatch'
 import { createEnvironmentManager } from '../../core/environment-manager'
+import { createPostmanEnvironmentImport } from '../../core/environments-import/postman-environment-import'
+import { hostDialogs } from '../../core/ports/platform-port'
 
-export function environmentHandlers(core: AppCore, _platform: PlatformPort, grants: FileGrants): DomainHandlers<'environment'> {
+export function environmentHandlers(core: AppCore, platform: PlatformPort, grants: FileGrants): DomainHandlers<'environment'> {
   const manager = createEnvironmentManager(core)
+  const postman = createPostmanEnvironmentImport(core)
   return {
     'environment:list': async () => core.environments.list(),
     'environment:save': (environment) => {
@@ -21,6 +24,12 @@ export function environmentHandlers(core: AppCore, _platform: PlatformPort, gran
       await manager.setSecretVariable(environmentId, name, value)
       return { set: true }
     },
+    'environment:import-postman': async () => {
+      const file = await hostDialogs(platform).pickImportFile('postman')
+      return file === null ? null : postman.importFile(file)
+    },
+    'environment:store-imported-secrets': ({ secretsId }) => postman.storeSecrets(secretsId),
+    'environment:discard-imported-secrets': async ({ secretsId }) => ({ discarded: postman.discardSecrets(secretsId) }),
     'environment:delete-secret-variable': async ({ environmentId, name }) => ({ deleted: await manager.deleteSecretVariable(environmentId, name) })
   }
 }

@@ -30,6 +30,18 @@ export const environmentCommands = {
     input: z.object({ environmentId: IdSchema, name: VariableNameSchema, value: z.string().min(1).max(65_536) }),
     output: z.object({ set: z.boolean() })
   },
+  /**
+   * A Postman environment file (main's open dialog; null when cancelled) as a new environment. Values that look
+   * secret are not in it: main holds them under `secretsId` until the user stores or discards them (names only here).
+   */
+  'environment:import-postman': {
+    input: z.object({}),
+    output: z
+      .object({ environment: EnvironmentSchema, secretNames: z.array(z.string()), secretsId: z.string().nullable(), warnings: z.array(z.string()) })
+      .nullable()
+  },
+  'environment:store-imported-secrets': { input: z.object({ secretsId: IdSchema }), output: z.object({ stored: z.array(z.string()) }) },
+  'environment:discard-imported-secrets': { input: z.object({ secretsId: IdSchema }), output: z.object({ discarded: z.boolean() }) },
   'environment:delete-secret-variable': {
     input: z.object({ environmentId: IdSchema, name: VariableNameSchema }),
     output: z.object({ deleted: z.boolean() })

@@ -6,10 +6,11 @@ interface Props {
   activeId: string | null
   onOpen(id: string): void
   onCreate(): void
+  onImport(): void
 }
 
 /** The manager's left column: every environment with its colour and marks, and "New environment". */
-export function EnvironmentList({ list, openId, activeId, onOpen, onCreate }: Props): React.JSX.Element {
+export function EnvironmentList({ list, openId, activeId, onOpen, onCreate, onImport }: Props): React.JSX.Element {
   return (
     <nav className="env-list" aria-label="Environments list">
       <ul data-testid="env-list">
@@ -26,6 +27,9 @@ export function EnvironmentList({ list, openId, activeId, onOpen, onCreate }: Pr
       </ul>
       <button type="button" className="env-new" onClick={onCreate}>
         New environment
+      </button>
+      <button type="button" className="env-new" title="A Postman environment export (*.postman_environment.json)" onClick={onImport}>
+        Import Postman…
       </button>
     </nav>
   )

@@ -22,7 +22,7 @@ export function EnvironmentsDialog({ environments, onClose }: { environments: En
         </button>
       </header>
       <div className="env-manager-body">
-        <EnvironmentList list={environments.list} openId={manager.openId} activeId={environments.selectedId} onOpen={manager.open} onCreate={manager.create} />
+        <EnvironmentList list={environments.list} openId={manager.openId} activeId={environments.selectedId} onOpen={manager.open} onCreate={manager.create} onImport={manager.importPostman} />
         <div className="env-manager-main">
           {manager.message && (
             <p data-testid="env-manager-message" className={manager.message.error ? 'inline-error' : 'env-message'} role={manager.message.error ? 'alert' : 'status'}>
@@ -47,6 +47,13 @@ export function EnvironmentsDialog({ environments, onClose }: { environments: En
                 { label: 'Duplicate without secrets', onChoose: () => manager.duplicate(false) },
                 ...(asking.storedSecrets > 0 ? [{ label: 'Copy secrets too', onChoose: () => manager.duplicate(true) }] : [])
               ]}
+              onCancel={manager.cancel}
+            />
+          )}
+          {asking?.kind === 'imported-secrets' && (
+            <InlineConfirm
+              text={<>The file has {asking.names.length} value(s) that look secret ({asking.names.join(', ')}). Store them in the vault as secret variables of “{asking.environment.name}”?</>}
+              choices={[{ label: 'Store in vault', onChoose: () => manager.storeImported(true) }]}
               onCancel={manager.cancel}
             />
           )}

@@ -3,7 +3,11 @@ import type { Environment } from '@shared/model/environment'
 import { call, toErrorShape } from '../../../api/client'
 import type { Environments } from '../useEnvironments'
 
-export type Asking = { kind: 'delete'; environment: Environment } | { kind: 'duplicate'; environment: Environment; storedSecrets: number } | null
+export type Asking =
+  | { kind: 'delete'; environment: Environment }
+  | { kind: 'duplicate'; environment: Environment; storedSecrets: number }
+  | { kind: 'imported-secrets'; environment: Environment; names: string[]; secretsId: string }
+  | null
 
 export interface EnvironmentManagerState {
   openId: string | null
@@ -16,6 +20,9 @@ export interface EnvironmentManagerState {
   duplicate(copySecrets: boolean): void
   askDelete(environment: Environment): void
   remove(): void
+  importPostman(): void
+  /** Answer to "store the imported secret values?": true stores them in the vault, false forgets them. */
+  storeImported(store: boolean): void
   cancel(): void
 }
 
@@ -100,7 +107,40 @@ export function useEnvironmentManager(environments: Environments): EnvironmentMa
     })
   }, [asking, environments.list, run, select, selectedId])
 
-  const cancel = useCallback(() => setAsking(null), [])
+  const importPostman = useCallback(
+    () =>
+      run(async () => {
+        const result = await call('environment:import-postman', {})
+        if (result === null) return null
+        setOpenId(result.environment.id)
+        if (result.secretsId !== null) setAsking({ kind: 'imported-secrets', environment: result.environment, names: result.secretNames, secretsId: result.secretsId })
+        return [`Imported “${result.environment.name}” with ${result.environment.variables.length} variable(s).`, ...result.warnings].join(' ')
+      }),
+    [run]
+  )
 
-  return { openId, open, asking, message, create, save, askDuplicate, duplicate, askDelete, remove, cancel }
+  const storeImported = useCallback(
+    (store: boolean) => {
+      if (asking?.kind !== 'imported-secrets') return
+      const { secretsId, names } = asking
+      setAsking(null)
+      run(async () => {
+        if (store) {
+          const { stored } = await call('environment:store-imported-secrets', { secretsId })
+          return `${stored.length} secret value(s) stored in the vault: ${stored.join(', ')}.`
+        }
+        await call('environment:discard-imported-secrets', { secretsId })
+        return `Skipped ${names.length} secret value(s) (${names.join(', ')}): set them in Variables when you need them.`
+      })
+    },
+    [asking, run]
+  )
+
+  const cancel = useCallback(() => {
+    // Cancelling the question about imported secrets is a "no": their values are forgotten in main.
+    if (asking?.kind === 'imported-secrets') storeImported(false)
+    else setAsking(null)
+  }, [asking, storeImported])
+
+  return { openId, open, asking, message, create, save, askDuplicate, duplicate, askDelete, remove, importPostman, storeImported, cancel }
 }
