@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { mkdir, writeFile } from 'node:fs/promises'
 import { startEchoServer, type RunningServer } from '../support/echo-server'
 import { expect, test } from './fixtures'
 import { enterRequest, rawBody } from './helpers'
@@ -113,4 +114,20 @@ test('create, rename, variables, {{var}} resolved, production banner and confirm
   const list = (await bridge.call('environment:list', {})) as { value: Array<{ name: string }> }
   expect(list.value.map((environment) => environment.name)).toEqual(['Echo lab'])
   expect(JSON.stringify(list)).not.toContain(TOKEN)
+})
+
+test('a Postman environment file is imported; its secret values reach the vault only after "Store in vault"', async ({ app, bridge }, testInfo) => {
+  const file = testInfo.outputPath('lab.postman_environment.json')
+  await mkdir(testInfo.outputDir, { recursive: true })
+  await writeFile(file, JSON.stringify({ name: 'Lab', values: [{ key: 'tenant', value: 'lab' }, { key: 'apiToken', value: TOKEN, type: 'secret' }] }))
+  bridge.setPickedFile(file)
+  const dialog = await openManager(app)
+  await dialog.getByRole('button', { name: 'Import Postman…' }).click()
+  await expect(dialog.getByLabel('Environment name')).toHaveValue('Lab')
+  await expect(dialog.getByLabel('variable 1 value')).toHaveValue('lab')
+  await expect(dialog.getByTestId('secret-variable-apiToken')).toContainText('not set')
+  await dialog.getByRole('button', { name: 'Store in vault' }).click()
+  await expect(dialog.getByTestId('env-manager-message')).toContainText('stored in the vault: apiToken')
+  await expect(dialog.getByTestId('secret-variable-apiToken')).not.toContainText('not set')
+  expect(await app.content()).not.toContain(TOKEN)
 })

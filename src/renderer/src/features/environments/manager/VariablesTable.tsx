@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Environment, EnvironmentVariable } from '@shared/model/environment'
 import { call, toErrorShape } from '../../../api/client'
 import { SecretVariableValue } from './SecretVariableValue'
@@ -23,6 +23,9 @@ export function VariablesTable({ environment, onSaved }: Props): React.JSX.Eleme
   const [rows, setRows] = useState<Row[]>(() => toRows(environment.variables))
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const secrets = useSecretVariables(environment.id)
+  const { refresh } = secrets
+  // Every reload of the list (after an import stored values, a duplicate, a save elsewhere) re-reads set / not set.
+  useEffect(refresh, [environment, refresh])
   const savedSecret = (name: string): boolean => environment.variables.some((row) => row.secret === true && row.name === name)
   const edit = (key: number, change: Partial<Row>): void => {
     setMessage(null)
