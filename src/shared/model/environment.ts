@@ -43,7 +43,7 @@ export const EnvironmentVariableSchema = z
     path: ['value']
   })
   .refine((variable) => !variable.secret || (VARIABLE_NAME.test(variable.name) && !variable.name.startsWith('secret.')), {
-    message: 'a secret variable needs a name {{name}} can use (letters, digits, _ . -; not "secret.")',
+    message: 'a secret variable needs a name {{name}} can use (letters, digits, _ . - and not starting with "secret.")',
     path: ['name']
   })
 export type EnvironmentVariable = z.infer<typeof EnvironmentVariableSchema>
