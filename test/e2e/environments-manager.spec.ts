@@ -131,3 +131,23 @@ test('a Postman environment file is imported; its secret values reach the vault 
   await expect(dialog.getByTestId('secret-variable-apiToken')).not.toContainText('not set')
   expect(await app.content()).not.toContain(TOKEN)
 })
+
+test('at 1024x640 the manager fits the window: nothing cut off, no sideways scroll', async ({ app, bridge }) => {
+  await bridge.call('environment:save', {
+    id: 'p', name: 'Acme production tenant with a rather long name', baseUrl: 'https://acme.example.com', production: true, color: 'orange',
+    variables: [{ name: 'tenant', value: 'acme', enabled: true, secret: false }, { name: 'token', value: '', enabled: true, secret: true }]
+  })
+  await app.setViewportSize({ width: 1024, height: 640 })
+  await app.reload()
+  const dialog = await openManager(app)
+  const box = await dialog.boundingBox()
+  expect(box).not.toBeNull()
+  expect(box?.x).toBeGreaterThanOrEqual(0)
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(1024)
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(640)
+  for (const part of ['env-manager', 'env-details']) {
+    const overflow = await app.getByTestId(part).evaluate((node) => node.scrollWidth - node.clientWidth)
+    expect(overflow, part).toBeLessThanOrEqual(0)
+  }
+  await expect(dialog.getByRole('button', { name: 'Set token' })).toBeInViewport()
+})

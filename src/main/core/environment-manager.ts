@@ -26,6 +26,8 @@ export interface EnvironmentManager {
   create(input: { name: string; api?: ApiKind; baseUrl?: string }): Promise<Environment>
   /** A save from the renderer (see environment-save.ts for what it drops from the vault). */
   save(environment: Environment): Promise<Environment>
+  /** Merges the given fields into main's current copy, then saves it like save(). */
+  update(id: string, patch: Partial<Pick<Environment, 'name' | 'color' | 'production' | 'variables'>>): Promise<Environment>
   /** Secrets are copied only when the caller says the user agreed to it. */
   duplicate(id: string, options: { copySecrets: boolean; name?: string }): Promise<DuplicateResult>
   /** Deletes the environment, its vault entries and its cached logins. */
@@ -48,6 +50,10 @@ export function createEnvironmentManager(core: Pick<AppCore, 'environments' | 'v
     create: ({ name, api = 'generic', baseUrl = '' }) =>
       environments.save({ id: `env-${randomUUID()}`, name, api, baseUrl, variables: [], tls: { verify: true, caPath: null }, auth: { kind: 'none' }, sandbox: false, color: null, production: false }),
     save: (environment) => saveEnvironmentFromRenderer(core, environment),
+    update(id, patch) {
+      const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined))
+      return saveEnvironmentFromRenderer(core, { ...environments.get(id), ...defined })
+    },
     async duplicate(id, { copySecrets, name }) {
       const original = environments.get(id)
       const copy = await environments.save({ ...original, id: `env-${randomUUID()}`, name: name ?? `${original.name} copy`.slice(0, 200), sandbox: false })

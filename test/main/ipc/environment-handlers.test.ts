@@ -76,6 +76,17 @@ describe('environment commands over IPC', () => {
     expect(JSON.stringify(core.environments.list())).not.toContain(VALUE)
   })
 
+  it('environment:update changes only the given fields, so quick edits do not undo each other', async () => {
+    const created = await ok<Environment>('environment:create', { name: 'C', baseUrl: 'https://c.example.com' })
+    await ok('environment:update', { id: created.id, production: true })
+    await ok('environment:update', { id: created.id, color: 'blue' })
+    await ok('environment:update', { id: created.id, variables: [{ name: 'x', value: '1', enabled: true, secret: false }] })
+    expect(core.environments.get(created.id)).toMatchObject({ name: 'C', production: true, color: 'blue', baseUrl: 'https://c.example.com', variables: [{ name: 'x' }] })
+    await ok('environment:update', { id: created.id, color: null })
+    expect(core.environments.get(created.id)).toMatchObject({ color: null, production: true })
+    expect(await call('environment:update', { id: 'missing', production: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+  })
+
   it('imports a Postman environment: the answer names the held secrets, never their values', async () => {
     const file = join(root, 'lab.postman_environment.json')
     await writeFile(file, JSON.stringify({ name: 'Lab', values: [{ key: 'tenant', value: 'lab' }, { key: 'password', value: VALUE, type: 'secret' }] }))

@@ -16,6 +16,7 @@ export function environmentHandlers(core: AppCore, platform: PlatformPort, grant
       grants.checkCaPath(environment.tls?.caPath ?? null, current?.tls.caPath ?? null) // only a CA file chosen in main's dialog
       return manager.save(environment)
     },
+    'environment:update': ({ id, ...patch }) => manager.update(id, patch),
     'environment:create': (input) => manager.create(input),
     'environment:duplicate': ({ id, copySecrets, name }) => manager.duplicate(id, { copySecrets, name }),
     'environment:delete': async ({ id }) => ({ deleted: await manager.delete(id) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { API_KINDS, EnvironmentSchema } from '../../model/environment'
+import { API_KINDS, ENVIRONMENT_COLORS, EnvironmentSchema } from '../../model/environment'
 import { IdSchema } from './ids'
 
 const NameSchema = z.string().trim().min(1).max(200)
@@ -8,6 +8,20 @@ const VariableNameSchema = z.string().min(1).max(200)
 export const environmentCommands = {
   'environment:list': { input: z.object({}), output: z.array(EnvironmentSchema) },
   'environment:save': { input: EnvironmentSchema, output: EnvironmentSchema },
+  /**
+   * Changes only the given fields, on main's current copy: two quick edits (production, then a colour) cannot undo
+   * each other the way two whole-environment saves from a stale copy could.
+   */
+  'environment:update': {
+    input: z.object({
+      id: IdSchema,
+      name: NameSchema.optional(),
+      color: z.enum(ENVIRONMENT_COLORS).nullable().optional(),
+      production: z.boolean().optional(),
+      variables: EnvironmentSchema.shape.variables.optional()
+    }),
+    output: EnvironmentSchema
+  },
   /** Main picks the id; the new environment has no auth, no variables, no colour and is not production. */
   'environment:create': {
     input: z.object({ name: NameSchema, api: z.enum(API_KINDS).optional(), baseUrl: z.string().max(2048).optional() }),

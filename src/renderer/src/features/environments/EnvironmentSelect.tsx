@@ -36,8 +36,9 @@ export function EnvironmentSelect({ environments }: { environments: Environments
           </span>
         )}
       </label>
-      <button type="button" data-testid="env-manage" onClick={() => setManaging(true)}>
-        Manage environments
+      {/* Short visible text: the header is crowded; the accessible name says it in full. */}
+      <button type="button" data-testid="env-manage" aria-label="Manage environments" title="Manage environments: variables, base URL, TLS, auth" onClick={() => setManaging(true)}>
+        Manage…
       </button>
       {managing && <EnvironmentsDialog environments={environments} onClose={() => setManaging(false)} />}
       {environments.selected && (

@@ -16,7 +16,7 @@ export function EnvironmentList({ list, openId, activeId, onOpen, onCreate, onIm
       <ul data-testid="env-list">
         {list.map((environment) => (
           <li key={environment.id}>
-            <button type="button" aria-current={environment.id === openId ? 'true' : undefined} onClick={() => onOpen(environment.id)}>
+            <button type="button" title={environment.name} aria-current={environment.id === openId ? 'true' : undefined} onClick={() => onOpen(environment.id)}>
               <span className={`env-dot env-color-${environment.color ?? 'none'}`} aria-hidden="true" />
               <span className="env-list-name">{environment.name}</span>
               {environment.production === true && <span className="env-badge">prod</span>}

@@ -38,7 +38,7 @@ export function VariablesTable({ environment, onSaved }: Props): React.JSX.Eleme
     const typed = kept.filter((row) => row.secret && row.value !== '')
     const variables = kept.map(({ key: _key, ...row }) => (row.secret ? { ...row, value: '' } : row))
     try {
-      await call('environment:save', { ...environment, variables })
+      await call('environment:update', { id: environment.id, variables })
       for (const row of typed) await call('environment:set-secret-variable', { environmentId: environment.id, name: row.name, value: row.value })
       setRows(kept.map((row) => (row.secret ? { ...row, value: '' } : row)))
       setMessage({ error: false, text: 'Saved.' })

@@ -15,7 +15,8 @@ export interface EnvironmentManagerState {
   asking: Asking
   message: { error: boolean; text: string } | null
   create(): void
-  save(environment: Environment, change: Partial<Environment>): void
+  /** Only the given fields change, on main's current copy (see environment:update). */
+  save(environment: Environment, change: Partial<Pick<Environment, 'name' | 'color' | 'production'>>): void
   askDuplicate(environment: Environment): void
   duplicate(copySecrets: boolean): void
   askDelete(environment: Environment): void
@@ -61,9 +62,9 @@ export function useEnvironmentManager(environments: Environments): EnvironmentMa
   )
 
   const save = useCallback(
-    (environment: Environment, change: Partial<Environment>) =>
+    (environment: Environment, change: Partial<Pick<Environment, 'name' | 'color' | 'production'>>) =>
       run(async () => {
-        await call('environment:save', { ...environment, ...change })
+        await call('environment:update', { id: environment.id, ...change })
         return null
       }),
     [run]
