@@ -48,16 +48,18 @@ export const EnvironmentVariableSchema = z
   })
 export type EnvironmentVariable = z.infer<typeof EnvironmentVariableSchema>
 
+/** Without a default, so a partial update that leaves the variables out leaves them alone. */
+export const EnvironmentVariablesSchema = z
+  .array(EnvironmentVariableSchema)
+  .max(500)
+  .refine((rows) => uniqueSecretNames(rows), { message: 'two secret variables have the same name' })
+
 export const EnvironmentSchema = z.object({
   id: z.string().min(1).max(128),
   name: z.string().min(1).max(200),
   api: z.enum(API_KINDS).default('generic'),
   baseUrl: z.string().max(2048).default(''),
-  variables: z
-    .array(EnvironmentVariableSchema)
-    .max(500)
-    .default([])
-    .refine((rows) => uniqueSecretNames(rows), { message: 'two secret variables have the same name' }),
+  variables: EnvironmentVariablesSchema.default([]),
   tls: TlsSettingsSchema.default({ verify: true, caPath: null }),
   /** How requests in this environment authenticate; secret values live in the vault, never here. */
   auth: AuthProfileSchema.default({ kind: 'none' }),

@@ -83,7 +83,7 @@ describe('environment commands over IPC', () => {
     await ok('environment:update', { id: created.id, variables: [{ name: 'x', value: '1', enabled: true, secret: false }] })
     expect(core.environments.get(created.id)).toMatchObject({ name: 'C', production: true, color: 'blue', baseUrl: 'https://c.example.com', variables: [{ name: 'x' }] })
     await ok('environment:update', { id: created.id, color: null })
-    expect(core.environments.get(created.id)).toMatchObject({ color: null, production: true })
+    expect(core.environments.get(created.id)).toMatchObject({ color: null, production: true, variables: [{ name: 'x', value: '1' }] })
     expect(await call('environment:update', { id: 'missing', production: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 

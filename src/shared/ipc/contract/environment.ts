@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { API_KINDS, ENVIRONMENT_COLORS, EnvironmentSchema } from '../../model/environment'
+import { API_KINDS, ENVIRONMENT_COLORS, EnvironmentSchema, EnvironmentVariablesSchema } from '../../model/environment'
 import { IdSchema } from './ids'
 
 const NameSchema = z.string().trim().min(1).max(200)
@@ -18,7 +18,7 @@ export const environmentCommands = {
       name: NameSchema.optional(),
       color: z.enum(ENVIRONMENT_COLORS).nullable().optional(),
       production: z.boolean().optional(),
-      variables: EnvironmentSchema.shape.variables.optional()
+      variables: EnvironmentVariablesSchema.optional()
     }),
     output: EnvironmentSchema
   },
