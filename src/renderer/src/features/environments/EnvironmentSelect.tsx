@@ -36,9 +36,11 @@ export function EnvironmentSelect({ environments }: { environments: Environments
           </span>
         )}
       </label>
-      {/* Short visible text: the header is crowded; the accessible name says it in full. */}
-      <button type="button" data-testid="env-manage" aria-label="Manage environments" title="Manage environments: variables, base URL, TLS, auth" onClick={() => setManaging(true)}>
-        Manage…
+      {/* Short visible text (the header is crowded); the name read out says it in full. No aria-label: it would make
+          this button a second match for the "Environment" label. */}
+      <button type="button" data-testid="env-manage" title="Manage environments: variables, base URL, TLS, auth" onClick={() => setManaging(true)}>
+        <span aria-hidden="true">Manage…</span>
+        <span className="visually-hidden">Manage environments</span>
       </button>
       {managing && <EnvironmentsDialog environments={environments} onClose={() => setManaging(false)} />}
       {environments.selected && (
