@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { commandNames, commands, type CommandName } from '../../src/shared/ipc/contract'
 import { ALERT_TYPES, EVENT_TYPES, IteratorEndpointSchema } from '../../src/shared/iterator/iterator-model'
 import { dispatch, type Handlers } from '../../src/main/ipc/dispatch'
-import { AllowedOriginSchema } from '../../src/shared/model/environment'
+import { AllowedOriginSchema, EnvironmentVariableSchema } from '../../src/shared/model/environment'
 import { arbitraryFor } from './zod-arbitrary'
 
 // Every command of the contract, through the same dispatch main uses: hostile payloads must come back as an
@@ -23,7 +23,9 @@ const endpoints = [
 const origins = fc.constantFrom('https://tenant.goskope.com', 'http://127.0.0.1:8080', 'HTTPS://Host.Example:443/')
 const overrides = new Map<never, fc.Arbitrary<unknown>>([
   [IteratorEndpointSchema as never, fc.constantFrom(...endpoints)],
-  [AllowedOriginSchema as never, origins]
+  [AllowedOriginSchema as never, origins],
+  // A secret variable must have a {{name}}-able name and no value (refinements); generated rows are plain ones.
+  [EnvironmentVariableSchema as never, fc.record({ name: fc.string({ maxLength: 40 }), value: fc.string({ maxLength: 40 }), enabled: fc.boolean() })]
 ])
 
 /** Structured-clone-ish values the renderer could send through ipcRenderer.invoke, and then some. */

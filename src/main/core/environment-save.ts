@@ -1,7 +1,7 @@
 import type { Environment } from '@shared/model/environment'
 import type { EnvironmentRepository } from './environments'
 import type { Authenticator } from './auth/authenticator'
-import { secretKey, type Vault } from './vault/vault'
+import { secretKey, variableSecretKey, type Vault } from './vault/vault'
 import { allowedOrigins } from './origin-policy'
 
 /**
@@ -9,6 +9,8 @@ import { allowedOrigins } from './origin-policy'
  * when they were entered: a save that adds an origin (a new base URL host, a new allowed origin) deletes them first,
  * so a page cannot re-bind them to its own host by editing the environment; the user enters them again. Narrowing
  * (or keeping) the origins keeps them. Main's own saves (the sandbox's port on each start) do not come through here.
+ * A secret variable that was renamed, removed or made plain loses its vault value: nothing is kept that no variable
+ * can reach.
  */
 export async function saveEnvironmentFromRenderer(
   deps: { environments: EnvironmentRepository; vault: Vault; auth: Pick<Authenticator, 'invalidate'> },
@@ -19,7 +21,10 @@ export async function saveEnvironmentFromRenderer(
     await deps.vault.deletePrefix(secretKey(environment.id, ''))
     deps.auth.invalidate(environment.id)
   }
-  return deps.environments.save(environment)
+  const saved = await deps.environments.save(environment)
+  const kept = new Set(saved.variables.filter((row) => row.secret === true).map((row) => variableSecretKey(saved.id, row.name)))
+  for (const key of deps.vault.keys(variableSecretKey(saved.id, ''))) if (!kept.has(key)) await deps.vault.delete(key)
+  return saved
 }
 
 function addsOrigin(current: Environment, next: Environment): boolean {

@@ -4,7 +4,22 @@ import { EnvironmentSchema, type Environment } from '@shared/model/environment'
 import { AppError } from '@shared/model/errors'
 import { readJsonFile, writeJsonAtomic } from './storage/json-file'
 
-const FileSchema = z.object({ version: z.literal(1), environments: z.array(EnvironmentSchema) })
+/**
+ * Version 2 added the colour tag, the production mark and secret variables. A version 1 file parses with the same
+ * environment schema (the new fields are optional); `complete` fills them in, and the next write is version 2.
+ */
+const FILE_VERSION = 2
+const FileSchema = z.object({ version: z.union([z.literal(1), z.literal(FILE_VERSION)]), environments: z.array(EnvironmentSchema) })
+
+/** Every field present, so the renderer and the send path never meet an environment of the old shape. */
+function complete(environment: Environment): Environment {
+  return {
+    ...environment,
+    color: environment.color ?? null,
+    production: environment.production ?? false,
+    variables: environment.variables.map((variable) => ({ ...variable, secret: variable.secret ?? false }))
+  }
+}
 
 export interface EnvironmentRepository {
   list(): Environment[]
@@ -19,12 +34,12 @@ export interface EnvironmentRepository {
 export async function openEnvironmentRepository(dataDir: string, notices: string[]): Promise<EnvironmentRepository> {
   const path = join(dataDir, 'environments.json')
   const outcome = await readJsonFile(path, FileSchema)
-  let environments: Environment[] = outcome.kind === 'ok' ? outcome.value.environments : []
+  let environments: Environment[] = outcome.kind === 'ok' ? outcome.value.environments.map(complete) : []
   if (outcome.kind === 'corrupt') {
     notices.push(`Environments file was unreadable (${outcome.reason}); it was moved to ${outcome.movedTo}.`)
   }
   const listeners: Array<(environment: Environment) => void> = []
-  const persist = (next: Environment[]): Promise<void> => writeJsonAtomic(path, { version: 1, environments: next })
+  const persist = (next: Environment[]): Promise<void> => writeJsonAtomic(path, { version: FILE_VERSION, environments: next })
 
   return {
     list: () => environments,
@@ -40,7 +55,7 @@ export async function openEnvironmentRepository(dataDir: string, notices: string
         const issue = checked.error.issues[0]
         throw new AppError('INVALID_INPUT', `Environment "${given.id}": ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`.trim())
       }
-      const environment = checked.data
+      const environment = complete(checked.data)
       const index = environments.findIndex((existing) => existing.id === environment.id)
       const next = index === -1 ? [...environments, environment] : environments.with(index, environment)
       await persist(next)

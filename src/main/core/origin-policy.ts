@@ -34,6 +34,6 @@ export function withheldWarning(origin: string): string {
 
 export function refusedMessage(environment: Environment, origin: string, names: readonly string[]): string {
   const home = httpOrigin(environment.baseUrl) ?? 'none (no base URL)'
-  const list = names.map((name) => `{{secret.${name}}}`).join(', ')
+  const list = names.map((name) => `{{${name}}}`).join(', ')
   return `Not sent: ${list} may only go to this environment's origin (${home}) or its allowed origins, not to ${origin}.`
 }

@@ -8,8 +8,8 @@ import { RunRegistry } from './runs/run-registry'
 import type { EnvironmentRepository } from './environments'
 import type { SettingsStore } from './settings-store'
 import type { Authenticator } from './auth/authenticator'
-import { referencedSecrets, resolveRequest } from './resolve-request'
-import { secretKey, type Vault } from './vault/vault'
+import { referencedSecrets, referencedSecretVariables, resolveRequest } from './resolve-request'
+import { secretKey, variableSecretKey, type Vault } from './vault/vault'
 import { maskErrorSecrets, maskSecretValues } from '@shared/redaction/secret-values'
 import { ALLOW_HINT, checkOrigin, refusedMessage, withheldWarning } from './origin-policy'
 import { maskSendResult, tokensInAnswer } from './result-masking'
@@ -71,7 +71,8 @@ export function createRequestRunner(deps: {
     const resolved = resolveRequest(spec, environment, secrets)
     const origin = checkOrigin(environment, resolved.url)
     if (!origin.allowed && secrets.size > 0) {
-      const names = [...secrets.keys()].map((key) => key.slice('secret.'.length))
+      // Placeholder names as written: `secret.NAME` for an auth secret, the bare name for a secret variable.
+      const names = [...secrets.keys()]
       throw new AppError('INVALID_INPUT', maskSecretValues(refusedMessage(environment, origin.origin, names), secrets.values()), ALLOW_HINT)
     }
     const values = options.secretValues ?? []
@@ -150,12 +151,20 @@ export function sendOptionsFor(
   }
 }
 
+/**
+ * The vault values this send needs: `secret.NAME` for each `{{secret.NAME}}`, and each secret variable the request
+ * uses under its own name. A value not set stays out, so the request fails as an unknown variable, never sends ''.
+ */
 async function revealSecrets(vault: Vault, environment: Environment | null, spec: RequestSpec): Promise<Map<string, string>> {
   const secrets = new Map<string, string>()
   if (!environment) return secrets
   for (const name of referencedSecrets(spec)) {
     const value = await vault.reveal(secretKey(environment.id, name))
     if (value !== null) secrets.set(`secret.${name}`, value)
+  }
+  for (const name of referencedSecretVariables(spec, environment)) {
+    const value = await vault.reveal(variableSecretKey(environment.id, name))
+    if (value !== null) secrets.set(name, value)
   }
   return secrets
 }

@@ -8,6 +8,8 @@ const NO_VARIABLES: ReadonlyMap<string, string> = new Map()
 /**
  * Turns what the user typed into what goes on the wire: `{{variables}}` from the environment, and a path-only
  * URL joined to the environment's base URL. Missing variables are an error naming each one and where it is used.
+ * `secrets` holds `secret.NAME` (auth secrets) and the names of secret variables, revealed by the caller; a secret
+ * variable's row in the environment has no value, so it never overrides them.
  */
 export function resolveRequest(
   spec: RequestSpec,
@@ -18,7 +20,7 @@ export function resolveRequest(
   if (environment) {
     const variables = new Map<string, string>(secrets)
     variables.set('baseUrl', environment.baseUrl)
-    for (const variable of environment.variables) if (variable.enabled) variables.set(variable.name, variable.value)
+    for (const variable of environment.variables) if (variable.enabled && variable.secret !== true) variables.set(variable.name, variable.value)
     lookup = variables
   }
   // `{{secret.NAME}}` values come from the vault (the caller passes them in as "secret.NAME").
@@ -39,11 +41,17 @@ export function resolveRequest(
       problems.some((problem) => problem.variable.startsWith('secret.'))
         ? 'Set the secret in the environment\'s auth panel; secrets are kept in the vault, not in variables.'
         : environment
-          ? `Define it in environment "${environment.name}".`
+          ? missingHint(environment, problems)
           : 'Select an environment that defines it.'
     )
   }
   return resolved
+}
+
+function missingHint(environment: Environment, problems: TemplateProblem[]): string {
+  const where = `Environments > ${environment.name} > Variables`
+  const unset = environment.variables.some((row) => row.secret === true && row.enabled && problems.some((problem) => problem.variable === row.name))
+  return unset ? `A secret variable has no value yet: set it in ${where}.` : `Define it in ${where}.`
 }
 
 /**
@@ -92,10 +100,21 @@ function resolveBody(body: RequestBody, renderer: Renderer): RequestBody {
 
 /** Every `{{secret.NAME}}` the request refers to, so the runner can read just those from the vault. */
 export function referencedSecrets(spec: RequestSpec): string[] {
+  return referencedNames(spec).filter((name) => name.startsWith('secret.')).map((name) => name.slice('secret.'.length))
+}
+
+/** Every `{{name}}` the request uses (once each, `secret.*` included). */
+export function referencedNames(spec: RequestSpec): string[] {
   const texts = [spec.url, ...spec.query.flatMap((row) => [row.name, row.value]), ...spec.headers.flatMap((row) => [row.name, row.value])]
   if (spec.body.kind === 'json' || spec.body.kind === 'text') texts.push(spec.body.text)
   if (spec.body.kind === 'form') texts.push(...spec.body.fields.map((field) => field.value))
   if (spec.body.kind === 'multipart') texts.push(...spec.body.parts.map((part) => (part.kind === 'text' ? part.value : '')))
-  const names = texts.flatMap(listPlaceholders).filter((name) => name.startsWith('secret.'))
-  return [...new Set(names)].map((name) => name.slice('secret.'.length))
+  return [...new Set(texts.flatMap(listPlaceholders))]
+}
+
+/** The enabled secret variables of the environment that the request uses, so only those are read from the vault. */
+export function referencedSecretVariables(spec: RequestSpec, environment: Environment): string[] {
+  const secret = new Set(environment.variables.filter((row) => row.enabled && row.secret === true).map((row) => row.name))
+  if (secret.size === 0) return []
+  return referencedNames(spec).filter((name) => secret.has(name))
 }

@@ -4,6 +4,7 @@ import type { RequestSpec } from '@shared/model/request'
 import type { TabOrigin } from '@shared/model/workspace'
 import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
 import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
+import { ProductionBanner } from './features/environments/manager/ProductionBanner'
 import { NoticesBanner } from './features/notices/NoticesBanner'
 import { useEnvironments, type Environments } from './features/environments/useEnvironments'
 import { initialDraft, toSpec } from './features/request-editor/request-draft'
@@ -226,6 +227,7 @@ export function App(): React.JSX.Element {
         </div>
       </header>
       <TlsWarningBanner environment={environment} />
+      <ProductionBanner environment={environment} />
       <NoticesBanner />
       <Workbench
         layout={layout}

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AuthProfileSchema } from '../model/auth'
-import { RequestSpecSchema } from '../model/request'
+import { KeyValueSchema, RequestSpecSchema } from '../model/request'
 
 /** Version of the on-disk collection format; bumped only with a migration. */
 export const COLLECTION_FORMAT_VERSION = 1
@@ -50,7 +50,9 @@ export const RequestFileSchema = SavedRequestSchema.extend({ formatVersion: z.li
 export const FolderManifestSchema = z.object({
   formatVersion: z.literal(COLLECTION_FORMAT_VERSION),
   name: z.string().trim().min(1).max(200),
-  order: z.array(z.string().max(255)).default([])
+  order: z.array(z.string().max(255)).default([]),
+  /** Collection variables (collection.json only), e.g. from a Postman import; never secret values. */
+  variables: z.array(KeyValueSchema).max(500).optional()
 })
 export type FolderManifest = z.infer<typeof FolderManifestSchema>
 

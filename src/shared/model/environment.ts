@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { KeyValueSchema } from './request'
 import { AuthProfileSchema } from './auth'
 import { parseAllowedOrigin } from './origin'
 import { VENDOR_LISTS, type VendorId } from '../vendors/registry'
@@ -24,12 +23,43 @@ export const AllowedOriginSchema = z.string().max(2048).transform((text, context
   return z.NEVER
 })
 
+/** Colour tags an environment may carry (a fixed set: the value ends up in a CSS class, never in a style). */
+export const ENVIRONMENT_COLORS = ['red', 'orange', 'yellow', 'green', 'blue', 'purple', 'gray'] as const
+export type EnvironmentColor = (typeof ENVIRONMENT_COLORS)[number]
+
+/** A name `{{name}}` can refer to (the placeholder grammar of src/shared/templating/template.ts), not `secret.*`. */
+export const VARIABLE_NAME = /^[A-Za-z_][\w.-]*$/
+
+export const EnvironmentVariableSchema = z
+  .object({
+    name: z.string().max(200),
+    value: z.string().max(1_000_000),
+    enabled: z.boolean().default(true),
+    /** The value lives in main's vault, never in this file or the renderer; `value` is then always ''. */
+    secret: z.boolean().optional()
+  })
+  .refine((variable) => !variable.secret || variable.value === '', {
+    message: 'a secret variable keeps its value in the vault, not in the environment',
+    path: ['value']
+  })
+  .refine((variable) => !variable.secret || (VARIABLE_NAME.test(variable.name) && !variable.name.startsWith('secret.')), {
+    message: 'a secret variable needs a name {{name}} can use (letters, digits, _ . - and not starting with "secret.")',
+    path: ['name']
+  })
+export type EnvironmentVariable = z.infer<typeof EnvironmentVariableSchema>
+
+/** Without a default, so a partial update that leaves the variables out leaves them alone. */
+export const EnvironmentVariablesSchema = z
+  .array(EnvironmentVariableSchema)
+  .max(500)
+  .refine((rows) => uniqueSecretNames(rows), { message: 'two secret variables have the same name' })
+
 export const EnvironmentSchema = z.object({
   id: z.string().min(1).max(128),
   name: z.string().min(1).max(200),
   api: z.enum(API_KINDS).default('generic'),
   baseUrl: z.string().max(2048).default(''),
-  variables: z.array(KeyValueSchema).default([]),
+  variables: EnvironmentVariablesSchema.default([]),
   tls: TlsSettingsSchema.default({ verify: true, caPath: null }),
   /** How requests in this environment authenticate; secret values live in the vault, never here. */
   auth: AuthProfileSchema.default({ kind: 'none' }),
@@ -39,6 +69,20 @@ export const EnvironmentSchema = z.object({
    */
   allowedOrigins: z.array(AllowedOriginSchema).max(32).optional(),
   /** Created by the app for the built-in sandbox. */
-  sandbox: z.boolean().default(false)
+  sandbox: z.boolean().default(false),
+  /** Optional so environments written before these fields (and literals in tests) stay valid as they are. */
+  color: z.enum(ENVIRONMENT_COLORS).nullable().optional(),
+  /** A production tenant: a banner shows it, and every send other than GET/HEAD asks first. */
+  production: z.boolean().optional()
 })
 export type Environment = z.infer<typeof EnvironmentSchema>
+
+function uniqueSecretNames(rows: ReadonlyArray<{ name: string; secret?: boolean }>): boolean {
+  const names = rows.filter((row) => row.secret === true).map((row) => row.name)
+  return new Set(names).size === names.length
+}
+
+/** Methods a production environment sends without asking (they read, they do not change anything). */
+export function needsProductionConfirmation(environment: Pick<Environment, 'production'> | null, method: string): boolean {
+  return environment?.production === true && !['GET', 'HEAD'].includes(method.trim().toUpperCase())
+}

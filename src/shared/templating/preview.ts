@@ -13,6 +13,8 @@ export type PreviewSegment =
   | { kind: 'var'; name: string; text: string }
   /** `{{secret.NAME}}`: filled in by main at send time; the preview shows only the name. */
   | { kind: 'secret'; name: string }
+  /** A secret variable of the environment: its value is in main's vault; the preview shows only the name. */
+  | { kind: 'secret-var'; name: string }
   | { kind: 'unknown'; name: string }
 
 export interface PreviewLine {
@@ -33,17 +35,18 @@ export interface RequestPreview {
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.-]*)\s*\}\}/g
 /** A preview of a multi-megabyte body helps nobody and would cost every keystroke. */
 const BODY_PREVIEW_CHARS = 20_000
+const NO_NAMES: ReadonlySet<string> = new Set()
 
 export function variableLookup(environment: Environment | null): Map<string, string> {
   const lookup = new Map<string, string>()
   if (!environment) return lookup
   lookup.set('baseUrl', environment.baseUrl)
-  for (const variable of environment.variables) if (variable.enabled) lookup.set(variable.name, variable.value)
+  for (const variable of environment.variables) if (variable.enabled && variable.secret !== true) lookup.set(variable.name, variable.value)
   return lookup
 }
 
 /** Splits `text` into literal text and placeholders, each resolved, masked or marked unknown. */
-export function previewSegments(text: string, lookup: ReadonlyMap<string, string>): PreviewSegment[] {
+export function previewSegments(text: string, lookup: ReadonlyMap<string, string>, secretVariables: ReadonlySet<string> = NO_NAMES): PreviewSegment[] {
   const out: PreviewSegment[] = []
   let last = 0
   for (const match of text.matchAll(PLACEHOLDER)) {
@@ -52,6 +55,7 @@ export function previewSegments(text: string, lookup: ReadonlyMap<string, string
     if (index > last) out.push({ kind: 'text', text: text.slice(last, index) })
     const value = name.startsWith('secret.') ? undefined : lookup.get(name)
     if (name.startsWith('secret.')) out.push({ kind: 'secret', name: name.slice('secret.'.length) })
+    else if (secretVariables.has(name)) out.push({ kind: 'secret-var', name })
     else if (value === undefined) out.push({ kind: 'unknown', name })
     else out.push({ kind: 'var', name, text: value })
     last = index + match[0].length
@@ -63,13 +67,14 @@ export function previewSegments(text: string, lookup: ReadonlyMap<string, string
 /** The plain text of segments (secrets and unknowns as their placeholders), e.g. for a copy or a test. */
 export function segmentsText(segments: readonly PreviewSegment[]): string {
   return segments
-    .map((s) => (s.kind === 'secret' ? `{{secret.${s.name}}}` : s.kind === 'unknown' ? `{{${s.name}}}` : s.text))
+    .map((s) => (s.kind === 'secret' ? `{{secret.${s.name}}}` : s.kind === 'unknown' || s.kind === 'secret-var' ? `{{${s.name}}}` : s.text))
     .join('')
 }
 
 export function previewRequest(spec: RequestSpec, environment: Environment | null): RequestPreview {
   const lookup = variableLookup(environment)
-  const seg = (text: string): PreviewSegment[] => previewSegments(text, lookup)
+  const secretVariables = new Set(environment?.variables.filter((row) => row.enabled && row.secret === true).map((row) => row.name) ?? [])
+  const seg = (text: string): PreviewSegment[] => previewSegments(text, lookup, secretVariables)
   const lines = (rows: RequestSpec['headers']): PreviewLine[] =>
     rows.filter((row) => row.enabled && row.name.trim() !== '').map((row) => ({ name: seg(row.name), value: seg(row.value) }))
 

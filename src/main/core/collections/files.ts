@@ -42,5 +42,5 @@ export function parseManifestText(text: string): Parsed<FolderManifest> {
 }
 
 export function serializeManifest(manifest: Omit<FolderManifest, 'formatVersion'>): string {
-  return stableStringify({ formatVersion: COLLECTION_FORMAT_VERSION, name: manifest.name, order: manifest.order })
+  return stableStringify({ formatVersion: COLLECTION_FORMAT_VERSION, name: manifest.name, order: manifest.order, variables: manifest.variables })
 }

@@ -29,7 +29,7 @@ export async function writeImportedCollection(repo: CollectionRepository, folder
   if (!(await isEmptyFolder(folder))) {
     throw new AppError('INVALID_INPUT', `"${folder}" is not empty; import into a new or empty folder.`)
   }
-  await repo.create(folder, imported.name)
+  await repo.create(folder, imported.name, imported.variables.length > 0 ? imported.variables : undefined)
   const replacedSecrets: WrittenImport['replacedSecrets'] = []
   const warnings: string[] = []
   const write = async (source: ImportedFolder, parent: string): Promise<void> => {

@@ -62,6 +62,6 @@ export async function editOrder(
   const renamed = options.renamed
   const listed = renamed ? manifest.order.map((entry) => (entry === renamed[0] ? renamed[1] : entry)) : manifest.order
   const order = edit(orderEntries(names, listed))
-  const text = serializeManifest({ name: options.name ?? manifest.name, order })
+  const text = serializeManifest({ name: options.name ?? manifest.name, order, variables: current.state === 'ok' ? current.manifest.variables : undefined })
   await writeTextAtomic(await containedPath(root, manifestPath(folder)), text)
 }

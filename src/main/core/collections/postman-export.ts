@@ -6,6 +6,8 @@ import { stripRequestSecrets, type SecretReplacement } from '@shared/collections
 import type { RequestBody } from '@shared/model/request'
 import { loadForExport, type LoadedFolder, type LoadedRequest } from './collect'
 import type { CollectionRepository } from './repository'
+import { readManifest } from './manifests'
+import { isCredentialParam } from '@shared/redaction/redact'
 
 const SCHEMA_V21 = 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json'
 
@@ -102,9 +104,15 @@ export async function exportPostman(repo: CollectionRepository, folder: string, 
   const loaded = await loadForExport(repo, folder, path)
   const replacedSecrets: PostmanExport['replacedSecrets'] = []
   const item = folderItems(loaded.root, replacedSecrets)
+  const manifest = await readManifest(folder, '')
+  const variables = manifest.state === 'ok' ? (manifest.manifest.variables ?? []) : []
   const collection = new sdk.Collection({
     info: { _postman_id: stableId(`collection:${loaded.name}:${path}`), name: loaded.name, schema: SCHEMA_V21 },
-    item
+    item,
+    // A credential-named variable is written without its value, whatever collection.json holds.
+    ...(variables.length > 0
+      ? { variable: variables.map((row) => ({ key: row.name, value: isCredentialParam(row.name) ? '' : row.value, type: 'string', ...(row.enabled ? {} : { disabled: true }) })) }
+      : {})
   } as sdk.CollectionDefinition)
   const warnings = loaded.problems.map((problem) => `${problem.path} was not exported: ${problem.reason}`)
   return { json: JSON.stringify(collection.toJSON(), null, 2) + '\n', replacedSecrets, warnings }

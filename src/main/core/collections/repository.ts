@@ -3,6 +3,7 @@ import { mkdir, stat } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
 import type { CollectionTree, SavedRequest } from '@shared/collections/saved-request'
 import { AppError } from '@shared/model/errors'
+import type { KeyValue } from '@shared/model/request'
 import { serializeManifest } from './files'
 import { createFolder, deleteFolder, duplicateFolder, moveFolder, renameFolder } from './folder-ops'
 import { loadTree, orderEntries } from './load-tree'
@@ -72,7 +73,7 @@ export class CollectionRepository {
   }
 
   /** Makes `folder` a collection named `name` (creating the folder); an existing valid manifest is kept. */
-  create(folder: string, name: string): Promise<CollectionTree> {
+  create(folder: string, name: string, variables?: KeyValue[]): Promise<CollectionTree> {
     return this.serial(folder, async (root) => {
       const display = name.trim()
       if (display === '' || display.length > 200) throw new AppError('INVALID_INPUT', 'A collection name must have 1 to 200 characters.')
@@ -83,7 +84,7 @@ export class CollectionRepository {
       }
       if (current.state === 'missing') {
         const order = orderEntries(await listEntries(root, ''), [])
-        await writeTextAtomic(await containedPath(root, manifestPath('')), serializeManifest({ name: display, order }))
+        await writeTextAtomic(await containedPath(root, manifestPath('')), serializeManifest({ name: display, order, variables }))
       }
       return loadTree(root)
     })

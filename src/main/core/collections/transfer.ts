@@ -59,7 +59,7 @@ export async function exportHarFile(
   const variables = new Map<string, string>()
   if (environment) {
     variables.set('baseUrl', environment.baseUrl)
-    for (const variable of environment.variables) if (variable.enabled) variables.set(variable.name, variable.value)
+    for (const variable of environment.variables) if (variable.enabled && variable.secret !== true) variables.set(variable.name, variable.value)
   }
   const exported = await exportCollectionHar(repo, folder, path, { startedDateTime: now.toISOString(), variables })
   await writeTextAtomic(target, JSON.stringify(exported.har, null, 2) + '\n')

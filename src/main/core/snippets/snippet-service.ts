@@ -6,8 +6,8 @@ import type { Settings } from '@shared/model/settings'
 import { generateSnippet, type SnippetInput, type SnippetLanguage } from '@shared/snippets'
 import { secretSlot, snippetEnvVar } from '@shared/vendors/registry'
 import { maskErrorSecrets } from '@shared/redaction/secret-values'
-import { referencedSecrets, resolveRequest } from '../resolve-request'
-import { secretKey, type Vault } from '../vault/vault'
+import { referencedSecrets, referencedSecretVariables, resolveRequest } from '../resolve-request'
+import { secretKey, variableSecretKey, type Vault } from '../vault/vault'
 import { AppError } from '@shared/model/errors'
 import { hostDialogs, type PlatformPort } from '../ports/platform-port'
 import { saveSnippetFile } from './snippet-file'
@@ -56,6 +56,10 @@ export async function createSnippet(request: SnippetRequest, settings: Settings,
     const revealed = inlineSecrets && environment ? await read(secretKey(environment.id, name), name) : null
     // Not inlined: the reference stays visible as text so the user sees where a secret belongs.
     secrets.set(`secret.${name}`, revealed ?? `{{secret.${name}}}`)
+  }
+  for (const name of environment ? referencedSecretVariables(request.spec, environment) : []) {
+    const value = inlineSecrets && environment ? await read(variableSecretKey(environment.id, name), name) : null
+    secrets.set(name, value ?? `{{${name}}}`)
   }
   const resolved = resolveRequest(request.spec, environment, secrets)
   const auth = environment?.auth ?? { kind: 'none' as const }

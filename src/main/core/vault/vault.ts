@@ -25,6 +25,8 @@ export interface Vault {
   reveal(key: string): Promise<string | null>
   /** Deletes every key that starts with `prefix` (e.g. all secrets of a deleted environment). */
   deletePrefix(prefix: string): Promise<void>
+  /** The keys (never the values) that start with `prefix`. */
+  keys(prefix: string): string[]
 }
 
 const FileSchema = z.object({ version: z.literal(1), entries: z.record(z.string(), z.string()) })
@@ -68,10 +70,19 @@ export async function openVault(dataDir: string, cipher: SecretCipher, notices: 
       const before = entries.size
       for (const key of [...entries.keys()]) if (key.startsWith(prefix)) entries.delete(key)
       if (entries.size !== before) await persist()
-    }
+    },
+    keys: (prefix) => [...entries.keys()].filter((key) => key.startsWith(prefix))
   }
 }
 
 export function secretKey(environmentId: string, name: string): string {
   return `${environmentId}/${name}`
+}
+
+/**
+ * Where a secret variable's value is kept. The "/" cannot appear in a `{{secret.NAME}}` placeholder, so these values
+ * are reachable only through the variable itself, never by naming them as an auth secret.
+ */
+export function variableSecretKey(environmentId: string, name: string): string {
+  return secretKey(environmentId, `var/${name}`)
 }

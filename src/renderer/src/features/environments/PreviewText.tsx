@@ -20,8 +20,15 @@ export function PreviewText({ segments }: { segments: readonly PreviewSegment[] 
             </span>
           )
         }
+        if (s.kind === 'secret-var') {
+          return (
+            <span key={i} className="preview-secret" data-testid="preview-secret" title="Secret variable from the vault, inserted by main when sending">
+              {`•••• ${s.name}`}
+            </span>
+          )
+        }
         return (
-          <mark key={i} className="preview-unknown" data-testid="preview-unknown" title="Unknown variable: define it in the environment">
+          <mark key={i} className="preview-unknown" data-testid="preview-unknown" title="Unknown variable: define it in Environments > Variables">
             {`{{${s.name}}}`}
           </mark>
         )

@@ -12,6 +12,8 @@ import { coherentDraft } from '../request-editor/query-sync'
 import { useRequestDraft } from '../request-editor/useRequestDraft'
 import { useSendRequest, type SendState } from '../request-editor/useSendRequest'
 import { ConfirmUploadDialog } from '../request-editor/ConfirmUploadDialog'
+import { ProductionSendDialog } from '../environments/manager/ProductionSendDialog'
+import { useProductionGuard } from '../environments/manager/useProductionGuard'
 import { ResponsePanel } from '../response-viewer/ResponsePanel'
 import { OperationPanel } from '../catalog/OperationPanel'
 import { useOpenOperation } from '../catalog/useOpenOperation'
@@ -46,6 +48,8 @@ interface Props {
   notice?: React.ReactNode
 }
 
+const NO_ENVIRONMENTS: readonly Environment[] = []
+
 /** Where a send goes: when it changes, the last response no longer belongs to the request and is cleared. */
 function target(environmentId: string | null, draft: RequestDraft): string {
   return `${environmentId ?? ''} ${draft.method} ${draft.url.split(/[?#]/)[0] ?? ''}`
@@ -62,6 +66,8 @@ export function TabView(props: Props): React.JSX.Element {
   const request = useSendRequest(tab.id)
   const catalog = useOpenOperation(update)
   const environmentId = environment?.id ?? null
+  // A production environment asks before anything but GET/HEAD is sent.
+  const guard = useProductionGuard(request.send, environment ? [environment] : NO_ENVIRONMENTS)
 
   // The form of the operation it came from; a restored tab gets it back once the catalog is loaded.
   const { attach } = catalog
@@ -86,8 +92,8 @@ export function TabView(props: Props): React.JSX.Element {
     const problem = draftProblem(latest)
     sentTo.current = target(environmentId, latest)
     if (problem) request.fail(problem)
-    else request.send(toSpec(latest), environmentId)
-  }, [current, environmentId, request])
+    else guard.send(toSpec(latest), environmentId)
+  }, [current, environmentId, request, guard])
   const cancel = useCallback(() => {
     if (request.state.status === 'running') request.cancel()
   }, [request])
@@ -112,6 +118,7 @@ export function TabView(props: Props): React.JSX.Element {
           {props.notice}
         </ErrorBoundary>
       )}
+      {active && guard.pending && <ProductionSendDialog pending={guard.pending} onConfirm={guard.confirm} onCancel={guard.cancel} />}
       {active && request.pendingUpload && <ConfirmUploadDialog files={request.pendingUpload.files} onUpload={request.confirmUpload} onCancel={request.dismissUpload} />}
       {active && catalog.operation && (
         <ErrorBoundary area="operation form">
