@@ -41,10 +41,11 @@ test('save a sandbox request into a collection, reload the renderer, reopen it a
   expect(JSON.parse(text)).toMatchObject({ name: 'CCI tags', request: { method: 'GET', url: '/api/v2/services/cci/tags' }, environmentId: 'sandbox-netskope' })
   expect(text).not.toContain('sandbox-netskope-v2-full-0001')
 
-  // A fresh renderer: main remembers the open collection.
+  // A fresh renderer: main remembers the open collection, and the tab with the saved request is restored.
   await app.reload()
   await expect(app.getByRole('button', { name: 'Send' })).toBeVisible()
-  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('')
+  await expect(app.getByLabel('URL', { exact: true })).toHaveValue('/api/v2/services/cci/tags')
+  await expect(app.getByTestId('tab-unsaved')).toHaveCount(0)
   await library.getByRole('button', { name: 'GET CCI tags', exact: true }).click()
   await expect(app.getByLabel('URL', { exact: true })).toHaveValue('/api/v2/services/cci/tags')
   await app.getByTestId('environment').selectOption({ label: 'Sandbox · Netskope tenant' })

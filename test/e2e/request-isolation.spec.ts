@@ -38,6 +38,8 @@ for (const target of [
     const snippet = app.getByTestId('snippet-panel').getByTestId('snippet-text')
     await expect(snippet).toContainText(target.path)
     expect(await snippet.textContent()).not.toMatch(/index|explorer_consumer_1|operation=/)
+    // The snippet drawer lies over the request pane: close it to reach Send.
+    await app.getByTestId('snippet-toggle').click()
 
     await app.getByRole('button', { name: 'Send' }).click()
     await expect(app.getByTestId('status')).toHaveText(/^\d{3}/)
@@ -58,6 +60,7 @@ test("typing another request's URL over Data Export's replaces its query: index/
   const snippet = app.getByTestId('snippet-panel').getByTestId('snippet-text')
   await expect(snippet).toContainText('/api/tenants')
   expect(await snippet.textContent()).not.toMatch(/explorer_consumer_1|operation=/)
+  await app.getByTestId('snippet-toggle').click()
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('status')).toHaveText(/^\d{3}/)
   expect(await sentUrl(app)).not.toMatch(/index=|operation=/)

@@ -32,7 +32,7 @@ import { ConfirmCloseDialog } from './features/tabs/ConfirmCloseDialog'
 import { CommandPalette } from './features/palette/CommandPalette'
 import { ShortcutSheet } from './features/palette/ShortcutSheet'
 import { usePaletteItems } from './features/palette/usePaletteItems'
-import { useTabs, tabsStore } from './store/tabs'
+import { seedDraft, useTabs, tabsStore } from './store/tabs'
 import { isUnsaved } from './store/tabs-store'
 import { showOpenedResponse, type OpenedResponse } from './store/opened-response'
 import { Drawer } from './ui/Drawer'
@@ -97,18 +97,14 @@ export function App(): React.JSX.Element {
     return byId
   }, [catalogs.state])
 
-  const openTab = useCallback(
-    (origin: TabOrigin, title: string, spec: RequestSpec, environmentFor: string | null) => {
-      const state = tabsStore.getState()
-      const active = state.tabs.find((tab) => tab.id === state.activeTabId)
-      // An untouched blank tab is reused rather than left behind, as editors do.
-      if (active && active.origin.kind === 'blank' && !isUnsaved(active) && !state.tabs.some((tab) => tab.origin.kind !== 'blank' && JSON.stringify(tab.origin) === JSON.stringify(origin))) {
-        state.close(active.id)
-      }
-      return tabsStore.getState().open(origin, title, spec, environmentFor)
-    },
-    []
-  )
+  const openTab = useCallback((origin: TabOrigin, title: string, spec: RequestSpec, environmentFor: string | null) => {
+    const before = tabsStore.getState()
+    const previous = before.tabs.find((tab) => tab.id === before.activeTabId)
+    const opened = before.open(origin, title, spec, environmentFor)
+    // An untouched blank tab is replaced rather than left behind, as editors do.
+    if (!opened.existed && previous && previous.origin.kind === 'blank' && !isUnsaved(previous)) tabsStore.getState().close(previous.id)
+    return opened
+  }, [])
 
   /** The active tab's environment if it is for this API, else the first environment for it (the sandbox's first). */
   const environmentForApi = useCallback(
@@ -122,7 +118,9 @@ export function App(): React.JSX.Element {
 
   const openOperation = useCallback(
     (op: CatalogOperation) => {
-      openTab({ kind: 'operation', operationId: op.id }, op.summary || `${op.method} ${op.path}`, toSpec(draftForOperation(op)), environmentForApi(op.api))
+      const draft = draftForOperation(op)
+      const { id, existed } = openTab({ kind: 'operation', operationId: op.id }, op.summary || `${op.method} ${op.path}`, toSpec(draft), environmentForApi(op.api))
+      if (!existed) seedDraft(id, draft)
     },
     [environmentForApi, openTab]
   )

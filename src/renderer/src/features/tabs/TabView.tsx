@@ -20,7 +20,7 @@ import { useOpenOperation } from '../catalog/useOpenOperation'
 import { specToDraft } from '../collections/spec-to-draft'
 import { IteratorPanel } from '../iterator/IteratorPanel'
 import { ErrorBoundary } from '../../ui/ErrorBoundary'
-import { tabsStore } from '../../store/tabs'
+import { forgetSeed, seedOf, tabsStore } from '../../store/tabs'
 
 /** What the window (shortcuts, collections, drawers) does to the active tab. */
 export interface TabHandle {
@@ -62,7 +62,8 @@ function target(environmentId: string | null, draft: RequestDraft): string {
  */
 export function TabView(props: Props): React.JSX.Element {
   const { tab, active, environment, hosts } = props
-  const { draft, update, current } = useRequestDraft(() => coherentDraft(specToDraft(tab.request)))
+  const { draft, update, current } = useRequestDraft(() => seedOf(tab.id) ?? coherentDraft(specToDraft(tab.request)))
+  useEffect(() => forgetSeed(tab.id), [tab.id])
   const request = useSendRequest(tab.id)
   const catalog = useOpenOperation(update)
   const environmentId = environment?.id ?? null
