@@ -4,19 +4,27 @@ import { expect, test } from './fixtures'
 // Request tabs through the bridge against the real sandbox: each tab keeps its own draft and response, opening
 // something never overwrites unsaved work, closing asks, and the tabs come back after a reload (workspace.json).
 
-const op = (page: Page, id: string) => page.locator(`[data-testid="catalog-op"][data-op-id="${id}"]`)
+/** The catalog lists its rows virtualised: search first, so the row is drawn. */
+async function openOp(page: Page, search: string, id: string): Promise<void> {
+  await page.getByTestId('catalog-search').fill(search)
+  await page.locator(`[data-testid="catalog-op"][data-op-id="${id}"]`).click()
+}
+test.use({ coreSandbox: {} })
+
 const tabs = (page: Page) => page.getByTestId('request-tab')
 const url = (page: Page) => page.getByLabel('URL', { exact: true })
 
 test('two catalog operations in two tabs, each with its own draft and response; restored after a reload', async ({ app }) => {
-  await op(app, 'netskope:urllistList').click()
+  // The window opens on the sandbox.
+  await expect(app.getByTestId('environment')).toHaveValue('sandbox-netskope')
+  await openOp(app, 'urllist', 'netskope:urllistList')
   // The untouched blank tab the window opened with is reused, not left behind.
   await expect(tabs(app)).toHaveCount(1)
   await expect(url(app)).toHaveValue(/\/api\/v2\/policy\/urllist/)
   await app.getByRole('button', { name: 'Send' }).click()
   await expect(app.getByTestId('status')).toHaveText('200 OK')
 
-  await op(app, 'netskope:eventsDataAlert').click()
+  await openOp(app, 'query alerts', 'netskope:eventsDataAlert')
   await expect(tabs(app)).toHaveCount(2)
   await expect(tabs(app).nth(1)).toHaveAttribute('aria-selected', 'true')
   await expect(app.getByTestId('not-sent')).toBeVisible()
@@ -24,7 +32,7 @@ test('two catalog operations in two tabs, each with its own draft and response; 
   await expect(tabs(app).nth(1).getByTestId('tab-unsaved')).toBeVisible()
 
   // Opening the first operation again focuses its tab: its response is still there, the second tab's edit too.
-  await op(app, 'netskope:urllistList').click()
+  await openOp(app, 'urllist', 'netskope:urllistList')
   await expect(tabs(app)).toHaveCount(2)
   await expect(tabs(app).nth(0)).toHaveAttribute('aria-selected', 'true')
   await expect(app.getByTestId('status')).toHaveText('200 OK')

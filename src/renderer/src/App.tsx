@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { CatalogOperation } from '@shared/catalog/types'
 import type { RequestSpec } from '@shared/model/request'
 import type { TabOrigin } from '@shared/model/workspace'
@@ -116,13 +116,18 @@ export function App(): React.JSX.Element {
     [environment, environments.list, environmentId]
   )
 
+  // Stable, because the catalog's virtualised rows keep the callback they were drawn with.
+  const pickEnvironment = useRef(environmentForApi)
+  useLayoutEffect(() => {
+    pickEnvironment.current = environmentForApi
+  })
   const openOperation = useCallback(
     (op: CatalogOperation) => {
       const draft = draftForOperation(op)
-      const { id, existed } = openTab({ kind: 'operation', operationId: op.id }, op.summary || `${op.method} ${op.path}`, toSpec(draft), environmentForApi(op.api))
+      const { id, existed } = openTab({ kind: 'operation', operationId: op.id }, op.summary || `${op.method} ${op.path}`, toSpec(draft), pickEnvironment.current(op.api))
       if (!existed) seedDraft(id, draft)
     },
-    [environmentForApi, openTab]
+    [openTab]
   )
 
   const library = useLibrary({
