@@ -106,6 +106,12 @@ test('InsightCloudSec: login from the panel, then the API key wins when both are
   await app.getByTestId('auth-logout').click()
   await expect(app.getByTestId('auth-logged-in')).toHaveCount(0)
   await app.getByTestId('secret-delete-apiKey').click()
+  // It asks first; Cancel keeps the key.
+  const confirm = app.getByTestId('secret-apiKey').getByRole('alertdialog')
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(app.getByTestId('secret-state-apiKey')).toHaveText('set')
+  await app.getByTestId('secret-delete-apiKey').click()
+  await confirm.getByRole('button', { name: 'Delete' }).click()
   await expect(app.getByTestId('secret-state-apiKey')).toHaveText('not set')
   await expectNoSecrets(app, [user.password, user.apiKey, newKey ?? 'missing'])
 })

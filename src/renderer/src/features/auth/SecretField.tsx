@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { SecretName } from '@shared/model/auth'
 import { call, toErrorShape } from '../../api/client'
+import { InlineConfirm } from '../../ui/InlineConfirm'
 
 interface Props {
   environmentId: string
@@ -16,6 +17,7 @@ interface Props {
 export function SecretField({ environmentId, name, label, help, isSet, onChanged }: Props): React.JSX.Element {
   const [value, setValue] = useState('')
   const [error, setError] = useState<string | null>(null)
+  const [confirming, setConfirming] = useState(false)
 
   const save = async (): Promise<void> => {
     setError(null)
@@ -28,6 +30,7 @@ export function SecretField({ environmentId, name, label, help, isSet, onChanged
     }
   }
   const remove = async (): Promise<void> => {
+    setConfirming(false)
     setError(null)
     try {
       await call('vault:delete', { environmentId, name })
@@ -64,9 +67,16 @@ export function SecretField({ environmentId, name, label, help, isSet, onChanged
         {isSet ? 'Replace' : 'Set'}
       </button>
       {isSet && (
-        <button type="button" data-testid={`secret-delete-${name}`} onClick={() => void remove()}>
+        <button type="button" data-testid={`secret-delete-${name}`} onClick={() => setConfirming(true)}>
           Delete
         </button>
+      )}
+      {confirming && (
+        <InlineConfirm
+          text={`Delete the stored ${label}? Requests stop carrying it; it cannot be shown or restored.`}
+          choices={[{ label: 'Delete', danger: true, onChoose: () => void remove() }]}
+          onCancel={() => setConfirming(false)}
+        />
       )}
       {error && (
         <span className="inline-error" role="alert">

@@ -1,7 +1,7 @@
 import type { Environments } from '../useEnvironments'
 import { EnvironmentDetails } from './EnvironmentDetails'
 import { EnvironmentList } from './EnvironmentList'
-import { InlineConfirm } from './InlineConfirm'
+import { InlineConfirm } from '../../../ui/InlineConfirm'
 import { useEnvironmentManager } from './useEnvironmentManager'
 import { useModalDialog } from './useModalDialog'
 import './environments-manager.css'

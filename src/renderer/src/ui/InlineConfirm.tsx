@@ -10,7 +10,7 @@ interface Props {
   onCancel(): void
 }
 
-/** A question inside the manager (delete, copy secrets?): the choices, then Cancel, which has the focus. */
+/** A question in place (delete this? copy secrets?): the choices, then Cancel, which has the focus. */
 export function InlineConfirm({ text, choices, onCancel }: Props): React.JSX.Element {
   return (
     <div className="env-confirm" role="alertdialog" aria-label="Confirm">
