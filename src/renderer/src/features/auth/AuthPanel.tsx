@@ -32,24 +32,19 @@ export function AuthPanel({ environments, onClose, refreshKey }: Props): React.J
     environments.reload()
     environments.select(saved.id)
   }
-  const login = async (id: string): Promise<void> => {
+  /** Log in or out now; the outcome in words, then the state again. */
+  const session = async (act: () => Promise<string>): Promise<void> => {
     try {
-      const { loggedIn } = await call('auth:login', { environmentId: id })
-      setLogoutMessage(loggedIn ? 'Logged in.' : 'This credential needs no login.')
+      setLogoutMessage(await act())
     } catch (failure) {
       setLogoutMessage(toErrorShape(failure).message)
     }
     state.refresh()
   }
-  const logout = async (id: string): Promise<void> => {
-    try {
-      const { loggedOut } = await call('auth:logout', { environmentId: id })
-      setLogoutMessage(loggedOut ? 'Logged out.' : 'There was no session to end.')
-    } catch (failure) {
-      setLogoutMessage(toErrorShape(failure).message)
-    }
-    state.refresh()
-  }
+  const login = (id: string): Promise<void> =>
+    session(async () => ((await call('auth:login', { environmentId: id })).loggedIn ? 'Logged in.' : 'This credential needs no login.'))
+  const logout = (id: string): Promise<void> =>
+    session(async () => ((await call('auth:logout', { environmentId: id })).loggedOut ? 'Logged out.' : 'There was no session to end.'))
   const isSet = (name: SecretName): boolean => state.vault?.secrets.some((secret) => secret.name === name && secret.set) ?? false
 
   return (
