@@ -12,6 +12,9 @@ export function registerIpc(handlers: Handlers, getWindowContents: () => WebCont
     const contents = getWindowContents()
     if (contents && !contents.isDestroyed()) contents.send(event, checkEvent(event, payload))
   }
+  // The contract is the whole IPC surface: a listener a library added for renderers that use it directly
+  // (electron-store's 'electron-store-get-data') is removed; ours never do.
+  for (const channel of ipcMain.eventNames()) ipcMain.removeAllListeners(String(channel))
   for (const command of commandNames) {
     ipcMain.handle(command, (event: IpcMainInvokeEvent, payload: unknown) => {
       if (!isTrustedSender(event, getWindowContents())) {

@@ -99,7 +99,13 @@ export function BrowserWindow(options) {
   return standIn(name, { webContents })
 }
 
-export const ipcMain = standIn('ipcMain')
+// Listeners by channel, so the app can list and remove what a library added (src/main/ipc/register.ts).
+const ipcListeners = new Set()
+export const ipcMain = standIn('ipcMain', {
+  on: returning('ipcMain.on', (channel) => void ipcListeners.add(channel)),
+  eventNames: returning('ipcMain.eventNames', () => [...ipcListeners]),
+  removeAllListeners: returning('ipcMain.removeAllListeners', (channel) => void ipcListeners.delete(channel))
+})
 export const session = standIn('session', { defaultSession: standIn('session.defaultSession') })
 export const safeStorage = standIn('safeStorage')
 export const dialog = standIn('dialog')
