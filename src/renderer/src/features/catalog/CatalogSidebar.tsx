@@ -126,7 +126,7 @@ export function CatalogSidebar({ catalogs, preferredApi, openId, onOpen }: Props
         ref={search}
         type="search"
         className="catalog-search"
-        placeholder="Search endpoints (Ctrl+K)"
+        placeholder="Search endpoints"
         aria-label="Search endpoints"
         aria-controls="catalog-list"
         aria-activedescendant={activeRow ? `catalog-pick-${activeRow.pick}` : undefined}
