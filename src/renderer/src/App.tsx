@@ -2,7 +2,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { CatalogOperation } from '@shared/catalog/types'
 import type { RequestSpec } from '@shared/model/request'
 import type { TabOrigin } from '@shared/model/workspace'
-import { EnvironmentSelect } from './features/environments/EnvironmentSelect'
 import { TlsWarningBanner } from './features/environments/TlsWarningBanner'
 import { ProductionBanner } from './features/environments/manager/ProductionBanner'
 import { NoticesBanner } from './features/notices/NoticesBanner'
@@ -25,6 +24,7 @@ import './features/collections/library.css'
 import { CurlNotice } from './features/collections/CurlNotice'
 import { SnippetPanel } from './features/snippets/SnippetPanel'
 import { Workbench } from './features/layout/Workbench'
+import { AppHeader, type DrawerId } from './features/layout/AppHeader'
 import { useWorkbenchLayout } from './features/layout/useWorkbenchLayout'
 import { TabStrip, tabLabel } from './features/tabs/TabStrip'
 import { TabView, type TabHandle } from './features/tabs/TabView'
@@ -36,9 +36,7 @@ import { seedDraft, useTabs, tabsStore } from './store/tabs'
 import { isUnsaved } from './store/tabs-store'
 import { showOpenedResponse, type OpenedResponse } from './store/opened-response'
 import { Drawer } from './ui/Drawer'
-import { Icon } from './ui/Icon'
 
-type DrawerId = 'auth' | 'settings' | 'snippet'
 const DRAWER_LABELS: Record<DrawerId, string> = { auth: 'Auth', settings: 'Settings', snippet: 'Snippet' }
 
 /** The window once the saved workspace is restored (main.tsx waits for it): header, sidebar, tabs, drawers. */
@@ -203,32 +201,7 @@ export function App(): React.JSX.Element {
   const state = tabsStore.getState()
   return (
     <div className="app">
-      <header className="app-header">
-        <h1 title="CloudSec API Explorer">CloudSec API Explorer</h1>
-        <div className="header-tools">
-          <EnvironmentSelect environments={tabEnvironments} />
-          <button type="button" aria-expanded={drawer === 'settings'} aria-controls="settings" data-testid="settings-toggle" onClick={() => toggleDrawer('settings')}>
-            Settings
-          </button>
-          <button type="button" aria-expanded={drawer === 'auth'} aria-controls="auth" data-testid="auth-toggle" onClick={() => toggleDrawer('auth')}>
-            Auth
-          </button>
-          <button type="button" aria-expanded={drawer === 'snippet'} aria-controls="snippet" data-testid="snippet-toggle" onClick={() => toggleDrawer('snippet')}>
-            Snippet
-          </button>
-          <button
-            type="button"
-            className="icon-only"
-            aria-pressed={vertical}
-            aria-label="Stack request above response"
-            title={vertical ? 'Request and response stacked (click for side by side)' : 'Request and response side by side (click to stack)'}
-            data-testid="orientation-toggle"
-            onClick={layout.toggleOrientation}
-          >
-            <Icon name={vertical ? 'splitRows' : 'splitColumns'} />
-          </button>
-        </div>
-      </header>
+      <AppHeader environments={tabEnvironments} drawer={drawer} onDrawer={toggleDrawer} vertical={vertical} onToggleOrientation={layout.toggleOrientation} />
       <TlsWarningBanner environment={environment} />
       <ProductionBanner environment={environment} />
       <NoticesBanner />
