@@ -150,9 +150,10 @@ export function App(): React.JSX.Element {
   // Ctrl+S overwrites the saved request the active tab shows (none for other tabs).
   const { follow } = library.collections
   const savedOrigin = activeTab?.origin.kind === 'saved' ? activeTab.origin : null
+  // The origin object keeps its identity while the tab's draft changes (tabs-store.ts patches only what changed).
   useEffect(() => {
     follow(savedOrigin ? { folder: savedOrigin.folder, path: savedOrigin.path, id: savedOrigin.id, name: savedOrigin.name } : null)
-  }, [follow, savedOrigin?.folder, savedOrigin?.path, savedOrigin?.id, savedOrigin?.name]) // eslint-disable-line react-hooks/exhaustive-deps
+  }, [follow, savedOrigin])
 
   const requestClose = useCallback((id: string) => {
     const tab = tabsStore.getState().tabs.find((candidate) => candidate.id === id)

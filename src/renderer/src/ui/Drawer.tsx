@@ -39,7 +39,7 @@ export function Drawer({ label, id, onClose, children, width = '460px' }: Props)
 
   useEffect(() => {
     // Capture phase, registered before the window-wide shortcuts: Escape in here closes the drawer and is marked
-    // handled, so it does not also cancel a running request (see ui/useShortcuts.ts).
+    // handled, so it does not also cancel a running request (see ui/useKeymap.ts).
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.key !== 'Escape' || event.defaultPrevented) return
       const target = event.target
