@@ -24,21 +24,30 @@ function check(label, command, args) {
   return ok
 }
 
-/** Titles and reasons of skipped Playwright tests, so a skip is never silent. */
-function skipReasons(report) {
-  const reasons = []
+/** Titles of Playwright tests with a status ('skipped', 'unexpected'), skips with their reason, so none is silent. */
+function e2eTests(report, status) {
+  const titles = []
   const visit = (suite) => {
     for (const spec of suite.specs ?? []) {
       for (const test of spec.tests ?? []) {
-        if (test.status !== 'skipped') continue
+        if (test.status !== status) continue
         const note = (test.annotations ?? []).find((annotation) => annotation.type === 'skip')?.description
-        reasons.push(`${spec.title}${note ? ` — ${note}` : ''}`)
+        titles.push(`${spec.file}: ${spec.title}${note ? ` — ${note}` : ''}`)
       }
     }
     for (const child of suite.suites ?? []) visit(child)
   }
   for (const suite of report.suites ?? []) visit(suite)
-  return reasons
+  return titles
+}
+
+/** Names of failed vitest tests, so the summary (the part of a long log that is read) says which. */
+function failedVitestTests(report) {
+  return (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map((test) => `${file.name.replace(process.cwd() + '/', '')} > ${test.fullName}`)
+  )
 }
 
 function readJson(path) {
@@ -59,6 +68,7 @@ if (vitest) {
   tally.failed += vitest.numFailedTests
   tally.skipped += vitest.numPendingTests + vitest.numTodoTests
   summary.push(`vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numPendingTests} skipped`)
+  for (const name of failedVitestTests(vitest)) summary.push(`  failed: ${name}`)
 }
 if (!vitest || (!vitestOk && vitest.numFailedTests === 0)) {
   tally.failed += 1 // the runner itself failed (e.g. a suite that does not load)
@@ -80,7 +90,8 @@ if (built) {
     tally.failed += unexpected
     tally.skipped += skipped
     summary.push(`e2e: ${expected + flaky} passed, ${unexpected} failed, ${skipped} skipped`)
-    for (const reason of skipReasons(e2e)) summary.push(`  skipped: ${reason}`)
+    for (const title of e2eTests(e2e, 'unexpected')) summary.push(`  failed: ${title}`)
+    for (const reason of e2eTests(e2e, 'skipped')) summary.push(`  skipped: ${reason}`)
     if (!e2eOk && unexpected === 0) {
       tally.failed += 1
       summary.push('e2e: runner FAILED')

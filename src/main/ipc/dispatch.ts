@@ -30,7 +30,7 @@ export async function dispatch(handlers: Handlers, command: unknown, payload: un
   if (!parsed.success) {
     const where = parsed.error.issues
       .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
+      .map((issue) => `${describePath(issue.path)}: ${issue.message}`)
       .join('; ')
     return { ok: false, error: { code: 'INVALID_INPUT', message: `Invalid input for ${command}: ${where}` } }
   }
@@ -51,6 +51,23 @@ export async function dispatch(handlers: Handlers, command: unknown, payload: un
 function describeCommand(command: unknown): string {
   if (typeof command !== 'string') return `(a ${command === null ? 'null' : typeof command}, not a command name)`
   return JSON.stringify(command.length > 60 ? `${command.slice(0, 60)}…` : command)
+}
+
+/**
+ * Where in the payload an issue is. Keys come from the sender, so one that is not a plain name is shown cut short,
+ * in brackets, with anything but letters, digits, space, `_`, `.` and `-` as `?`: a key holding ": " or a newline would otherwise
+ * break the "path: message" form of the error (found by test/property/ipc-schemas.property.test.ts).
+ */
+function describePath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(input)'
+  return path
+    .map((key) => {
+      const name = String(key)
+      // `undefined` and `null` as bare names would read as a missing value rather than a key.
+      if (/^[A-Za-z_$][\w$]*$|^\d+$/.test(name) && name !== 'undefined' && name !== 'null') return name
+      return `[${(name.length > 40 ? `${name.slice(0, 40)}…` : name).replace(/[^A-Za-z0-9 _.\-…]/g, '?')}]`
+    })
+    .join('.')
 }
 
 /** Validates an outgoing event payload in development builds and tests; events are produced by our own code. */

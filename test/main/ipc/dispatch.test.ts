@@ -28,6 +28,13 @@ describe('dispatch', () => {
     expect(!result.ok && result.error.message).toContain('connectTimeoutMs')
   })
 
+  it('names a sender-chosen key without letting its ": " or newline break the "path: message" form', async () => {
+    const key = 'Thu Jan 01 1970 00:00 GMT\nforged: line'
+    const result = await dispatch(handlers, 'workspace:save', { layout: { [key]: new Date(0) } }, emit)
+    expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(!result.ok && result.error.message).toBe('Invalid input for workspace:save: layout.[Thu Jan 01 1970 00?00 GMT?forged? line]: Invalid input')
+  })
+
   it('applies a partial settings update without resetting other fields', async () => {
     const result = await dispatch(handlers, 'settings:update', { connectTimeoutMs: 5000 }, emit)
     expect(result).toEqual({ ok: true, value: { ...DEFAULT_SETTINGS, connectTimeoutMs: 5000 } })
